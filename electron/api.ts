@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import {
+  annotationSchema,
+  codebookSchema,
+  idSchema,
+  type Codebook,
+} from './vault/vault-schemas.ts';
+import type {
+  AnnotationList,
+  CodeSummary,
+  CodedPassage,
+  NoteDetail,
+  NoteSummary,
+  Problem,
+  SourceDetail,
+  SourceSummary,
+  TrashEntry,
+  VaultChange,
+  VaultInfo,
+} from './vault/vault-records.ts';
+
+/**
+ * The contract between the renderer and the Node side: every method with the schema of its
+ * argument, every event with its payload. The preload bridge, the web host and the renderer's
+ * client are all derived from this one list; adding a capability is one entry here and one handler.
+ * The renderer imports this file for its types only.
+ */
+
+export type {
+  AnnotationList,
+  CodeSummary,
+  CodedPassage,
+  NoteDetail,
+  NoteSummary,
+  Problem,
+  SourceDetail,
+  SourceSummary,
+  TrashEntry,
+  VaultChange,
+  VaultInfo,
+};
+export type { Annotation, Code, Codebook } from './vault/vault-schemas.ts';
+
+const none = z.object({}).strict();
+const byId = z.object({ id: idSchema }).strict();
+const folderPath = z.string().min(1, 'Give a folder.').max(4096).refine((p) => !p.includes('\0'), 'A path cannot contain NUL.');
+const revision = z.string().regex(/^[0-9a-f]{16}$/);
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+export const languageSchema = z.enum(['system', 'en', 'fr']);
+export type ThemePreference = z.infer<typeof themeSchema>;
+export type LanguagePreference = z.infer<typeof languageSchema>;
+
+export const methodSchemas = {
+  appInfo: none,
+  getSettings: none,
+  updateSettings: z.object({ theme: themeSchema.optional(), language: languageSchema.optional() }).strict(),
+  /** Asks the front for a native folder picker; fronts without one answer null. */
+  pickFolder: z.object({ purpose: z.enum(['open', 'create']) }).strict(),
+
+  openVault: z.object({ path: folderPath, readOnly: z.boolean().optional() }).strict(),
+  createVault: z.object({ path: folderPath, name: z.string().trim().max(200).optional() }).strict(),
+  openSampleVault: none,
+  forgetRecentVault: z.object({ path: folderPath }).strict(),
+  vaultInfo: none,
+  listProblems: none,
+
+  listSources: none,
+  getSource: byId,
+  listNotes: none,
+  getNote: byId,
+  createNote: z.object({ title: z.string().trim().min(1, 'A note needs a title.').max(500), body: z.string().max(50_000_000).optional() }).strict(),
+  saveNote: z
+    .object({
+      id: idSchema,
+      title: z.string().trim().min(1, 'A note needs a title.').max(500),
+      body: z.string().max(50_000_000, 'A note is limited to 50 million characters.'),
+      tags: z.array(z.string().trim().min(1).max(100)).max(200),
+      baseRevision: revision,
+    })
+    .strict(),
+
+  listAnnotations: z.object({ sourceId: idSchema }).strict(),
+  saveAnnotations: z.object({ sourceId: idSchema, annotations: z.array(annotationSchema), baseRevision: revision.nullable() }).strict(),
+  listCodes: none,
+  getCodebook: none,
+  saveCodebook: z.object({ codebook: codebookSchema, baseRevision: revision.nullable() }).strict(),
+  passagesWithCode: z.object({ codeId: idSchema }).strict(),
+
+  deleteItem: z.object({ kind: z.enum(['source', 'note']), id: idSchema }).strict(),
+  listTrash: none,
+  restoreFromTrash: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,120}$/) }).strict(),
+
+  openExternal: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(),
+} as const;
+
+export type MethodName = keyof typeof methodSchemas;
+export type MethodInput<M extends MethodName> = z.input<(typeof methodSchemas)[M]>;
+export type MethodArgs<M extends MethodName> = z.output<(typeof methodSchemas)[M]>;
+
+export interface RecentVault {
+  path: string;
+  name: string;
+  opened: string;
+}
+
+export interface Settings {
+  theme: ThemePreference;
+  language: LanguagePreference;
+  recentVaults: RecentVault[];
+}
+
+export interface AppInfo {
+  version: string;
+  /** Which front serves this window. */
+  front: 'electron' | 'web';
+  capabilities: { nativeFolderPicker: boolean };
+  vault: VaultInfo | null;
+  /** Why no vault is open (the last one could not be opened), in words for the user. */
+  vaultError: string | null;
+  settings: Settings;
+}
+
+export interface MethodOutputs {
+  appInfo: AppInfo;
+  getSettings: Settings;
+  updateSettings: Settings;
+  pickFolder: { path: string | null };
+  openVault: VaultInfo;
+  createVault: VaultInfo;
+  openSampleVault: VaultInfo;
+  forgetRecentVault: Settings;
+  vaultInfo: VaultInfo;
+  listProblems: Problem[];
+  listSources: SourceSummary[];
+  getSource: SourceDetail;
+  listNotes: NoteSummary[];
+  getNote: NoteDetail;
+  createNote: NoteDetail;
+  saveNote: NoteDetail;
+  listAnnotations: AnnotationList;
+  saveAnnotations: AnnotationList;
+  listCodes: CodeSummary[];
+  getCodebook: Codebook & { revision: string | null };
+  saveCodebook: Codebook & { revision: string | null };
+  passagesWithCode: CodedPassage[];
+  deleteItem: TrashEntry;
+  listTrash: TrashEntry[];
+  restoreFromTrash: { restored: true };
+  openExternal: { opened: boolean };
+}
+
+/** The API as the renderer calls it. */
+export type CarnetApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutputs[M]> };
+
+/** What a front implements: each handler gets its argument already validated. */
+export type Handlers = { [M in MethodName]: (input: MethodArgs<M>) => Promise<MethodOutputs[M]> | MethodOutputs[M] };
+
+/** Commands from a native menu, carried out by the renderer as if their shortcut had been pressed. */
+export type MenuCommand = 'newNote' | 'openVault' | 'createVault' | 'toggleDetails' | 'back' | 'forward' | 'showTrash' | 'showProblems';
+
+export interface EventPayloads {
+  vaultChanged: { changes: VaultChange[] };
+  vaultOpened: VaultInfo;
+  vaultClosed: { reason: string };
+  menuCommand: { command: MenuCommand };
+}
+export type EventName = keyof EventPayloads;
+export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;
+
+export interface CarnetEvents {
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+}
+
+/** Every reply crosses the boundary in this shape: no exceptions, no stack traces. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export { METHOD_CHANNEL_PREFIX, EVENT_CHANNEL, METHODS_ARGUMENT } from './api-channels.ts';
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methodSchemas, name);
+}

@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { CarnetError } from '../core/carnet-error.ts';
+import { Vault } from '../vault/vault.ts';
+import { checkVault } from '../vault/vault-check.ts';
+import type { Problem, VaultInfo } from '../vault/vault-records.ts';
+
+/**
+ * `carnet`: the vault from a terminal, for scripts and batch work. Every command takes `--json`
+ * and prints one JSON document on stdout; errors go to stderr (and as `{ "error": … }` with --json).
+ */
+
+const USAGE = `Usage: carnet <command> [options]
+
+Commands:
+  init DIR [--name NAME]     Create a new, empty vault in DIR (a missing or empty folder).
+  info --vault DIR           Show the vault's name, format and counts.
+  check --vault DIR          Read every file of the vault and list problems; exit code 1 if any.
+
+Options:
+  --json                     Print JSON instead of text.
+  -h, --help                 Show this help.`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+/** Runs one command and returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { vault: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  const json = values.json ?? false;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'init':
+        return await init(rest[0], values.name, json, io);
+      case 'info':
+        return await info(requireVault(values.vault), json, io);
+      case 'check':
+        return await check(requireVault(values.vault), json, io);
+      default:
+        throw new CarnetError('invalid-input', `Unknown command "${command}". Run "carnet --help" for the list.`);
+    }
+  } catch (error) {
+    const code = error instanceof CarnetError ? error.code : 'internal';
+    const message = error instanceof Error ? error.message : String(error);
+    if (json) io.out(JSON.stringify({ error: { code, message } }, null, 2));
+    io.err(`carnet: ${message}`);
+    return code === 'invalid-input' ? 2 : 1;
+  }
+}
+
+function requireVault(vault: string | undefined): string {
+  if (!vault) throw new CarnetError('invalid-input', 'Say which vault with --vault DIR.');
+  return vault;
+}
+
+async function init(dir: string | undefined, name: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  if (!dir) throw new CarnetError('invalid-input', 'Say where to create the vault: carnet init DIR.');
+  const vault = await Vault.create(dir, name);
+  const summary = vault.info();
+  await vault.close();
+  io.out(json ? JSON.stringify({ created: summary }, null, 2) : `Created the vault "${summary.name}" in ${summary.root}.`);
+  return 0;
+}
+
+/** Read-only and unwatched: a CLI look never takes the lock from a running app. */
+async function withVault<T>(dir: string, use: (vault: Vault) => T): Promise<T> {
+  const vault = await Vault.open(dir, { readOnly: true, watch: false });
+  try {
+    return use(vault);
+  } finally {
+    await vault.close();
+  }
+}
+
+async function info(dir: string, json: boolean, io: CliIo): Promise<number> {
+  const summary = await withVault(dir, (vault) => vault.info());
+  io.out(json ? JSON.stringify(publicInfo(summary), null, 2) : describeInfo(summary));
+  return 0;
+}
+
+async function check(dir: string, json: boolean, io: CliIo): Promise<number> {
+  const { summary, problems } = await withVault(dir, (vault) => ({ summary: vault.info(), problems: checkVault(vault) }));
+  if (json) {
+    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems }, null, 2));
+  } else {
+    io.out(describeInfo(summary));
+    io.out(problems.length === 0 ? 'No problems found.' : describeProblems(problems));
+  }
+  return problems.length === 0 ? 0 : 1;
+}
+
+function publicInfo(summary: VaultInfo): Omit<VaultInfo, 'readOnly' | 'readOnlyReason'> {
+  const { readOnly: _readOnly, readOnlyReason: _reason, ...rest } = summary;
+  return rest;
+}
+
+function describeInfo(summary: VaultInfo): string {
+  const c = summary.counts;
+  return [
+    `Vault "${summary.name}" (format ${summary.formatVersion}) at ${summary.root}`,
+    `  ${c.sources} sources, ${c.notes} notes, ${c.codes} codes, ${c.trash} in the trash`,
+  ].join('\n');
+}
+
+function describeProblems(problems: Problem[]): string {
+  return [`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n');
+}

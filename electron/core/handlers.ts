@@ -1,0 +1,59 @@
+import { appVersion } from './app-paths.ts';
+import type { CarnetSession } from './carnet-session.ts';
+import type { AppInfo, Handlers } from '../api.ts';
+
+/** What differs between fronts: the native bits the shared handlers call back into. */
+export interface FrontAdapter {
+  front: AppInfo['front'];
+  /** A native folder picker, where the front has one. */
+  pickFolder?: (purpose: 'open' | 'create') => Promise<string | null>;
+  /** Opens an http(s) URL in the system browser; the renderer has already asked the user. */
+  openExternal: (url: string) => Promise<boolean>;
+}
+
+/** The contract's methods over the shared session: written once, served by every front. */
+export function createHandlers(session: CarnetSession, front: FrontAdapter): Handlers {
+  return {
+    appInfo: () => ({
+      version: appVersion(),
+      front: front.front,
+      capabilities: { nativeFolderPicker: front.pickFolder !== undefined },
+      vault: session.vaultOrNull?.info() ?? null,
+      vaultError: session.vaultError,
+      settings: session.getSettings(),
+    }),
+    getSettings: () => session.getSettings(),
+    updateSettings: (change) => session.settings.update(change),
+    pickFolder: async ({ purpose }) => ({ path: front.pickFolder ? await front.pickFolder(purpose) : null }),
+
+    openVault: ({ path, readOnly }) => session.openVault(path, readOnly ?? false),
+    createVault: ({ path, name }) => session.createVault(path, name),
+    openSampleVault: () => session.openSampleVault(),
+    forgetRecentVault: ({ path }) => session.settings.forgetVault(path),
+    vaultInfo: () => session.vault.info(),
+    listProblems: () => session.vault.problems(),
+
+    listSources: () => session.vault.listSources(),
+    getSource: ({ id }) => session.vault.getSource(id),
+    listNotes: () => session.vault.listNotes(),
+    getNote: ({ id }) => session.vault.getNote(id),
+    createNote: ({ title, body }) => session.vault.createNote(title, body ?? ''),
+    saveNote: ({ id, title, body, tags, baseRevision }) => session.vault.saveNote(id, { title, body, tags }, baseRevision),
+
+    listAnnotations: ({ sourceId }) => session.vault.listAnnotations(sourceId),
+    saveAnnotations: ({ sourceId, annotations, baseRevision }) => session.vault.saveAnnotations(sourceId, annotations, baseRevision),
+    listCodes: () => session.vault.listCodes(),
+    getCodebook: () => session.vault.codebook(),
+    saveCodebook: ({ codebook, baseRevision }) => session.vault.saveCodebook(codebook, baseRevision),
+    passagesWithCode: ({ codeId }) => session.vault.passagesWithCode(codeId),
+
+    deleteItem: ({ kind, id }) => session.vault.deleteItem(kind, id),
+    listTrash: () => session.vault.listTrash(),
+    restoreFromTrash: async ({ id }) => {
+      await session.vault.restore(id);
+      return { restored: true as const };
+    },
+
+    openExternal: async ({ url }) => ({ opened: await front.openExternal(url) }),
+  };
+}

@@ -1,0 +1,145 @@
+import type { z } from 'zod';
+import { parseFrontMatter, FrontMatterError } from './front-matter.ts';
+import { classifyVaultPath, readVaultFile, type ClassifiedPath } from './vault-files.ts';
+import {
+  annotationFileSchema,
+  codebookSchema,
+  describeIssues,
+  noteMetaSchema,
+  sourceMetaSchema,
+  type AnnotationFile,
+  type Codebook,
+  type NoteMeta,
+  type SourceMeta,
+} from './vault-schemas.ts';
+import type { Problem, VaultChange } from './vault-records.ts';
+
+/**
+ * The in-memory picture of a vault's files, kept in step with the disk one file at a time.
+ * Reading a file either replaces its record or records a problem; a file that cannot be
+ * read leaves no record, so nothing ever writes over it.
+ */
+
+export interface SourceRecord { slug: string; meta: SourceMeta; body: string; revision: string }
+export interface NoteRecord { slug: string; meta: NoteMeta; body: string; revision: string }
+export interface AnnotationRecord { slug: string; data: AnnotationFile; revision: string }
+
+export class VaultIndex {
+  readonly sources = new Map<string, SourceRecord>();
+  readonly notes = new Map<string, NoteRecord>();
+  /** Keyed by source id. */
+  readonly annotations = new Map<string, AnnotationRecord>();
+  codebook: { data: Codebook; revision: string | null } = { data: { codes: [] }, revision: null };
+  readonly problems = new Map<string, Problem>();
+
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /** (Re)reads one vault-relative file and returns what changed, for the UI's events. */
+  async load(relative: string): Promise<VaultChange[]> {
+    const classified = classifyVaultPath(relative);
+    if (!classified || classified.kind === 'manifest') return [];
+    const read = await readVaultFile(this.root, relative);
+    const hadProblem = this.problems.delete(relative);
+    const changes: VaultChange[] = [];
+    if (!read.ok) {
+      changes.push(...this.forget(classified));
+      if (!read.missing) this.problems.set(relative, { path: relative, message: read.message });
+    } else {
+      const message = this.apply(classified, read.text, read.revision, changes);
+      if (message) {
+        changes.push(...this.forget(classified));
+        this.problems.set(relative, { path: relative, message });
+      }
+    }
+    if (hadProblem || this.problems.has(relative)) changes.push({ kind: 'problems', id: '', change: 'updated' });
+    return changes;
+  }
+
+  /** Returns a problem message, or null when the file was taken in. */
+  private apply(at: ClassifiedPath, text: string, revision: string, changes: VaultChange[]): string | null {
+    switch (at.kind) {
+      case 'source':
+      case 'note': {
+        let parsed;
+        try {
+          parsed = parseFrontMatter(text);
+        } catch (error) {
+          if (error instanceof FrontMatterError) return error.message;
+          throw error;
+        }
+        const schema: z.ZodType<SourceMeta | NoteMeta> = at.kind === 'source' ? sourceMetaSchema : noteMetaSchema;
+        const meta = schema.safeParse(parsed.data);
+        if (!meta.success) return `The front matter is incomplete or wrong: ${describeIssues(meta.error)}.`;
+        const map: Map<string, SourceRecord | NoteRecord> = at.kind === 'source' ? this.sources : this.notes;
+        const existing = map.get(meta.data.id);
+        if (existing && existing.slug !== at.slug) {
+          return `Its id "${meta.data.id}" is already used by ${at.kind === 'source' ? 'sources' : 'notes'}/${existing.slug}.md. Give one of them a new id.`;
+        }
+        if (existing?.revision === revision) return null;
+        // A hand edit may have changed the id inside a file: drop the record the file held before.
+        changes.push(...this.forget(at, meta.data.id));
+        map.set(meta.data.id, { slug: at.slug, meta: meta.data, body: parsed.body, revision } as SourceRecord & NoteRecord);
+        changes.push({ kind: at.kind, id: meta.data.id, change: existing ? 'updated' : 'added' });
+        return null;
+      }
+      case 'annotations': {
+        const data = parseJson(text, annotationFileSchema);
+        if (typeof data === 'string') return data;
+        const existing = this.annotations.get(data.source);
+        if (existing && existing.slug !== at.slug) {
+          return `It holds the annotations of source "${data.source}", which annotations/${existing.slug}.json holds already.`;
+        }
+        if (existing?.revision === revision) return null;
+        changes.push(...this.forget(at, data.source));
+        this.annotations.set(data.source, { slug: at.slug, data, revision });
+        changes.push({ kind: 'annotations', id: data.source, change: existing ? 'updated' : 'added' });
+        return null;
+      }
+      case 'codebook': {
+        const data = parseJson(text, codebookSchema);
+        if (typeof data === 'string') return data;
+        if (this.codebook.revision === revision) return null;
+        this.codebook = { data, revision };
+        changes.push({ kind: 'codebook', id: '', change: 'updated' });
+        return null;
+      }
+      case 'manifest':
+        return null;
+    }
+  }
+
+  /** Drops the record a file held, unless it now holds `keepId`. */
+  private forget(at: ClassifiedPath, keepId?: string): VaultChange[] {
+    if (at.kind === 'codebook') {
+      if (this.codebook.revision === null) return [];
+      this.codebook = { data: { codes: [] }, revision: null };
+      return [{ kind: 'codebook', id: '', change: 'updated' }];
+    }
+    const kind = at.kind as 'source' | 'note' | 'annotations';
+    const map: Map<string, { slug: string }> = kind === 'source' ? this.sources : kind === 'note' ? this.notes : this.annotations;
+    const found = findBySlug(map, at.slug);
+    if (!found || found[0] === keepId) return [];
+    map.delete(found[0]);
+    return [{ kind, id: found[0], change: 'removed' }];
+  }
+}
+
+export function findBySlug<T extends { slug: string }>(map: Map<string, T>, slug: string): [string, T] | undefined {
+  for (const entry of map) if (entry[1].slug === slug) return entry;
+  return undefined;
+}
+
+function parseJson<T>(text: string, schema: z.ZodType<T>): T | string {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return `The file is not valid JSON: ${(error as Error).message}.`;
+  }
+  const result = schema.safeParse(raw);
+  return result.success ? result.data : `The file's content is wrong: ${describeIssues(result.error)}.`;
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { CarnetError, isNodeError } from '../core/carnet-error.ts';
+
+/**
+ * Resolves a vault-relative path and refuses anything that would land outside the vault:
+ * absolute paths, `..` segments, NUL bytes, and symlinks whose target lies outside.
+ */
+export async function resolveInVault(root: string, relative: string): Promise<string> {
+  if (relative.includes('\0')) throw outside(relative);
+  if (path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative) || relative.startsWith('\\')) throw outside(relative);
+  const segments = relative.split(/[\\/]+/);
+  if (segments.some((s) => s === '..')) throw outside(relative);
+  const resolved = path.resolve(root, relative);
+  const realRoot = await fs.realpath(root);
+  if (!isWithin(path.resolve(root), resolved)) throw outside(relative);
+  // Follow the deepest existing ancestor through symlinks: it must stay inside the real root.
+  let probe = resolved;
+  for (;;) {
+    try {
+      const real = await fs.realpath(probe);
+      if (!isWithin(realRoot, real)) throw outside(relative);
+      break;
+    } catch (error) {
+      if (error instanceof CarnetError) throw error;
+      if (!isNodeError(error, 'ENOENT')) throw error;
+      const parent = path.dirname(probe);
+      if (parent === probe) break;
+      probe = parent;
+    }
+  }
+  return resolved;
+}
+
+export function isWithin(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function outside(relative: string): CarnetError {
+  return new CarnetError('outside-vault', `Refused "${relative.slice(0, 200)}": it points outside the vault.`);
+}
+
+/** Vault-relative path with forward slashes, as shown to the user and stored in events. */
+export function toVaultRelative(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}

@@ -1,0 +1,72 @@
+import type { Annotation, Code, NoteMeta, SourceMeta } from './vault-schemas.ts';
+
+/** What the vault hands out: plain data, safe to send across the contract as JSON. */
+
+export interface Problem {
+  /** Vault-relative path, with forward slashes. */
+  path: string;
+  message: string;
+}
+
+export interface SourceSummary extends SourceMeta {
+  slug: string;
+  path: string;
+  annotationCount: number;
+}
+
+export interface SourceDetail extends SourceSummary {
+  body: string;
+  revision: string;
+}
+
+export interface NoteSummary extends NoteMeta {
+  slug: string;
+  path: string;
+}
+
+export interface NoteDetail extends NoteSummary {
+  body: string;
+  revision: string;
+}
+
+export interface AnnotationList {
+  sourceId: string;
+  annotations: Annotation[];
+  /** null while the source has no annotation file yet. */
+  revision: string | null;
+}
+
+export interface CodeSummary extends Code {
+  annotationCount: number;
+}
+
+export interface CodedPassage {
+  sourceId: string;
+  sourceTitle: string;
+  annotation: Annotation;
+}
+
+export type ItemKind = 'source' | 'note';
+
+export interface TrashEntry {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  deleted: string;
+  files: string[];
+}
+
+export type VaultChange =
+  | { kind: 'source' | 'note' | 'annotations'; id: string; change: 'added' | 'updated' | 'removed' }
+  | { kind: 'codebook' | 'problems' | 'trash'; id: ''; change: 'updated' };
+
+export interface VaultInfo {
+  root: string;
+  id: string;
+  name: string;
+  formatVersion: number;
+  readOnly: boolean;
+  /** Why the vault is read-only, in words for the user; empty when it is writable. */
+  readOnlyReason: string;
+  counts: { sources: number; notes: number; codes: number; problems: number; trash: number };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** What a vault's files hold, checked whenever one is read: a hand edit that breaks this is reported, not guessed at. */
+
+export const VAULT_FORMAT_NAME = 'carnet-vault';
+export const VAULT_FORMAT_VERSION = 1;
+
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id is 1–64 letters, digits, "-" or "_"');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date like 2025-11-19');
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'a date and time like 2025-11-19T10:00:00Z');
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #d97706');
+
+export const vaultManifestSchema = z.object({
+  format: z.literal(VAULT_FORMAT_NAME),
+  version: z.number().int().positive(),
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  created: isoDateTime,
+});
+export type VaultManifest = z.infer<typeof vaultManifestSchema>;
+
+export const sourceMetaSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1),
+  url: z.string().optional(),
+  publisher: z.string().optional(),
+  authors: z.array(z.string()).default([]),
+  published: isoDate.optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO language code like fr').optional(),
+  imported: isoDateTime,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex').optional(),
+  original: z.string().optional(),
+});
+export type SourceMeta = z.infer<typeof sourceMetaSchema>;
+
+export const noteMetaSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1),
+  tags: z.array(z.string()).default([]),
+  created: isoDateTime,
+  updated: isoDateTime,
+});
+export type NoteMeta = z.infer<typeof noteMetaSchema>;
+
+/** W3C Web Annotation selectors: the quote re-anchors if positions ever drift. */
+export const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string().default(''),
+  suffix: z.string().default(''),
+});
+export const textPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const annotationSchema = z.object({
+  id: idSchema,
+  created: isoDateTime,
+  updated: isoDateTime,
+  quote: textQuoteSelectorSchema,
+  position: textPositionSelectorSchema,
+  comment: z.string().default(''),
+  codes: z.array(idSchema).default([]),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const annotationFileSchema = z.object({
+  source: idSchema,
+  annotations: z.array(annotationSchema),
+});
+export type AnnotationFile = z.infer<typeof annotationFileSchema>;
+
+export const codeSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  color: hexColor,
+  description: z.string().default(''),
+  parent: idSchema.optional(),
+});
+export type Code = z.infer<typeof codeSchema>;
+
+export const codebookSchema = z.object({ codes: z.array(codeSchema) });
+export type Codebook = z.infer<typeof codebookSchema>;
+
+/** zod's issues as one line a researcher can fix by hand: `title: Required; tags.0: …`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(file)'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { api, errorMessage, onEvent } from '../api-client.ts';
+import { I18nProvider, resolveLanguage, makeTranslate } from '../i18n/i18n.tsx';
+import { currentPlace, historyReducer, initialHistory, type Place } from './navigation.ts';
+import { useVaultData } from './use-vault-data.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+import { useTheme } from './use-theme.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { CentrePane } from './CentrePane.tsx';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.tsx';
+import { Sidebar } from '../sidebar/Sidebar.tsx';
+import { DetailsPane } from '../details/DetailsPane.tsx';
+import { VaultDialog, type VaultDialogTab } from '../vault/VaultDialog.tsx';
+import type { AppInfo, MenuCommand, Settings, VaultInfo } from '../../electron/api.ts';
+
+/** The window a researcher lives in: lists on the left, what is open in the centre, its details on the right. */
+export function App() {
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [vault, setVault] = useState<VaultInfo | null>(null);
+  const [history, dispatch] = useReducer(historyReducer, initialHistory);
+  const [detailsOpen, setDetailsOpen] = useState(() => localStorage.getItem('carnet.detailsOpen') !== 'false');
+  const [vaultDialog, setVaultDialog] = useState<VaultDialogTab | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const data = useVaultData(vault);
+  const place = currentPlace(history);
+  const language = resolveLanguage(settings?.language ?? 'system');
+  const t = makeTranslate(language);
+  useTheme(settings?.theme ?? 'system');
+
+  useEffect(() => {
+    api.appInfo({}).then(
+      (info) => {
+        setAppInfo(info);
+        setSettings(info.settings);
+        setVault(info.vault);
+        if (!info.vault) setVaultDialog('recent');
+      },
+      (error: unknown) => setStartError(errorMessage(error)),
+    );
+  }, []);
+
+  useEffect(() => {
+    const offOpened = onEvent('vaultOpened', (info) => {
+      setVault(info);
+      dispatch({ type: 'reset' });
+      void api.getSettings({}).then(setSettings);
+    });
+    const offClosed = onEvent('vaultClosed', () => setVault(null));
+    return () => {
+      offOpened();
+      offClosed();
+    };
+  }, []);
+
+  useEffect(() => {
+    document.title = vault ? `${vault.name} — Carnet` : 'Carnet';
+    document.documentElement.lang = language;
+  }, [vault, language]);
+
+  useEffect(() => localStorage.setItem('carnet.detailsOpen', String(detailsOpen)), [detailsOpen]);
+
+  const go = useCallback((next: Place, replace = false) => dispatch({ type: replace ? 'replace' : 'go', place: next }), []);
+
+  const createNote = useCallback(async () => {
+    if (!vault || vault.readOnly) return;
+    try {
+      const note = await api.createNote({ title: t('note.untitled') });
+      go({ kind: 'note', id: note.id });
+    } catch (error) {
+      setNotice(errorMessage(error));
+    }
+  }, [vault, go, t]);
+
+  const runCommand = useCallback(
+    (command: MenuCommand) => {
+      switch (command) {
+        case 'newNote':
+          return void createNote();
+        case 'openVault':
+          return setVaultDialog('open');
+        case 'createVault':
+          return setVaultDialog('create');
+        case 'toggleDetails':
+          return setDetailsOpen((open) => !open);
+        case 'back':
+          return dispatch({ type: 'back' });
+        case 'forward':
+          return dispatch({ type: 'forward' });
+        case 'showTrash':
+          return go({ kind: 'trash' });
+        case 'showProblems':
+          return go({ kind: 'problems' });
+      }
+    },
+    [createNote, go],
+  );
+
+  useEffect(() => onEvent('menuCommand', ({ command }) => runCommand(command)), [runCommand]);
+  useShortcuts(runCommand);
+
+  const updateSettings = async (change: Partial<Pick<Settings, 'theme' | 'language'>>) => {
+    try {
+      setSettings(await api.updateSettings(change));
+    } catch (error) {
+      setNotice(errorMessage(error));
+    }
+  };
+
+  const openExternal = (url: string) =>
+    setConfirm({
+      title: t('external.title'),
+      detail: url,
+      confirmLabel: t('external.open'),
+      onConfirm: async () => {
+        await api.openExternal({ url });
+      },
+    });
+
+  const deleteItem = (kind: 'source' | 'note', id: string, title: string) =>
+    setConfirm({
+      title: t(kind === 'note' ? 'delete.noteTitle' : 'delete.sourceTitle', { title }),
+      detail: t('delete.detail'),
+      confirmLabel: t('delete.confirm'),
+      danger: true,
+      onConfirm: async () => {
+        await api.deleteItem({ kind, id });
+        dispatch({ type: 'drop', kind, id });
+        setNotice(t('delete.done', { title }));
+      },
+    });
+
+  if (startError) {
+    return (
+      <div className="fatal" role="alert">
+        <h1>Carnet</h1>
+        <p>{startError}</p>
+      </div>
+    );
+  }
+  if (!appInfo || !settings) return <div className="loading" aria-busy="true" />;
+
+  const info = data.info ?? vault;
+  return (
+    <I18nProvider language={language}>
+      <div className={`app ${detailsOpen ? 'with-details' : ''}`}>
+        <Toolbar
+          vault={info}
+          canGoBack={history.index > 0}
+          canGoForward={history.index < history.entries.length - 1}
+          detailsOpen={detailsOpen}
+          settings={settings}
+          onBack={() => dispatch({ type: 'back' })}
+          onForward={() => dispatch({ type: 'forward' })}
+          onNewNote={() => void createNote()}
+          onSwitchVault={() => setVaultDialog('recent')}
+          onToggleDetails={() => setDetailsOpen((open) => !open)}
+          onSettings={(change) => void updateSettings(change)}
+        />
+        {info?.readOnly && (
+          <div className="banner banner-warning" role="status">
+            {info.readOnlyReason}
+          </div>
+        )}
+        {(notice || data.error) && (
+          <div className="banner banner-info" role="status">
+            <span>{notice ?? data.error}</span>
+            <button type="button" className="link-button" onClick={() => setNotice(null)}>
+              {t('common.dismiss')}
+            </button>
+          </div>
+        )}
+        <Sidebar data={data} place={place} onOpen={go} />
+        <main className="centre" aria-label={t('centre.label')}>
+          <CentrePane
+            place={place}
+            data={data}
+            vault={info}
+            onOpen={go}
+            onOpenExternal={openExternal}
+            onDelete={deleteItem}
+            onNewNote={() => void createNote()}
+            onOpenVaultDialog={setVaultDialog}
+            onNotice={setNotice}
+          />
+        </main>
+        {detailsOpen && <DetailsPane place={place} data={data} onOpen={go} onOpenExternal={openExternal} />}
+      </div>
+      {vaultDialog && (
+        <VaultDialog
+          initialTab={vaultDialog}
+          settings={settings}
+          canPickFolder={appInfo.capabilities.nativeFolderPicker}
+          currentVault={info}
+          startupError={appInfo.vaultError}
+          onClose={() => setVaultDialog(null)}
+          onSettings={setSettings}
+        />
+      )}
+      {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
+    </I18nProvider>
+  );
+}

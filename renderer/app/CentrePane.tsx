@@ -1,0 +1,64 @@
+import { HomeView } from './HomeView.tsx';
+import { SourceReader } from '../reader/SourceReader.tsx';
+import { NoteEditor } from '../notes/NoteEditor.tsx';
+import { CodeView } from '../codes/CodeView.tsx';
+import { TrashView } from '../vault/TrashView.tsx';
+import { ProblemsView } from '../vault/ProblemsView.tsx';
+import type { Place } from './navigation.ts';
+import type { VaultData } from './use-vault-data.ts';
+import type { VaultDialogTab } from '../vault/VaultDialog.tsx';
+import type { VaultInfo } from '../../electron/api.ts';
+
+interface CentrePaneProps {
+  place: Place;
+  data: VaultData;
+  vault: VaultInfo | null;
+  onOpen: (place: Place, replace?: boolean) => void;
+  onOpenExternal: (url: string) => void;
+  onDelete: (kind: 'source' | 'note', id: string, title: string) => void;
+  onNewNote: () => void;
+  onOpenVaultDialog: (tab: VaultDialogTab) => void;
+  onNotice: (text: string) => void;
+}
+
+/** Shows what is open: a source, a note, a code's passages, the trash, the problems, or the vault's home. */
+export function CentrePane(props: CentrePaneProps) {
+  const { place, data, vault } = props;
+  const readOnly = vault?.readOnly ?? true;
+  if (!vault || place.kind === 'home') {
+    return <HomeView vault={vault} data={data} onOpen={props.onOpen} onNewNote={props.onNewNote} onOpenVaultDialog={props.onOpenVaultDialog} />;
+  }
+  switch (place.kind) {
+    case 'source':
+      return (
+        <SourceReader
+          key={place.id}
+          id={place.id}
+          annotationId={place.annotationId}
+          data={data}
+          readOnly={readOnly}
+          onSelectAnnotation={(annotationId) => props.onOpen({ kind: 'source', id: place.id, annotationId }, true)}
+          onOpenExternal={props.onOpenExternal}
+          onDelete={(title) => props.onDelete('source', place.id, title)}
+        />
+      );
+    case 'note':
+      return (
+        <NoteEditor
+          key={place.id}
+          id={place.id}
+          revision={data.revision}
+          readOnly={readOnly}
+          onOpen={props.onOpen}
+          onOpenExternal={props.onOpenExternal}
+          onDelete={(title) => props.onDelete('note', place.id, title)}
+        />
+      );
+    case 'code':
+      return <CodeView id={place.id} data={data} onOpen={props.onOpen} />;
+    case 'trash':
+      return <TrashView revision={data.revision} readOnly={readOnly} onNotice={props.onNotice} />;
+    case 'problems':
+      return <ProblemsView revision={data.revision} />;
+  }
+}

@@ -1,0 +1,236 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api-client.ts';
+import { formatDate, useI18n } from '../i18n/i18n.tsx';
+import { anchorAnnotations } from '../reader/anchor.ts';
+import { useSource } from '../reader/use-source.ts';
+import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
+import type { VaultData } from '../app/use-vault-data.ts';
+import type { Annotation, NoteDetail } from '../../electron/api.ts';
+
+interface DetailsPaneProps {
+  place: Place;
+  data: VaultData;
+  onOpen: (place: Place, replace?: boolean) => void;
+  onOpenExternal: (url: string) => void;
+}
+
+/** The right pane: the metadata of what is open and, for a source, its annotations. */
+export function DetailsPane({ place, data, onOpen, onOpenExternal }: DetailsPaneProps) {
+  const { t } = useI18n();
+  return (
+    <aside className="details" aria-label={t('details.label')}>
+      {place.kind === 'source' && <SourceDetails id={place.id} annotationId={place.annotationId} data={data} onOpen={onOpen} onOpenExternal={onOpenExternal} />}
+      {place.kind === 'note' && <NoteDetails id={place.id} data={data} onOpen={onOpen} />}
+      {place.kind === 'code' && <CodeDetails id={place.id} data={data} onOpen={onOpen} />}
+      {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems') && <VaultDetails data={data} />}
+    </aside>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function SourceDetails({ id, annotationId, data, onOpen, onOpenExternal }: { id: string; annotationId?: string; data: VaultData; onOpen: DetailsPaneProps['onOpen']; onOpenExternal: (url: string) => void }) {
+  const { t, language } = useI18n();
+  const { loaded } = useSource(id, data.revision);
+  const anchoring = useMemo(() => (loaded ? anchorAnnotations(loaded.source.body, loaded.annotations.annotations) : null), [loaded]);
+  useEffect(() => {
+    if (annotationId) document.getElementById(`annotation-${annotationId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [annotationId, anchoring]);
+  if (!loaded || !anchoring) return null;
+  const { source } = loaded;
+  const orphanIds = new Set(anchoring.orphans.map((a) => a.id));
+  const ordered = [...anchoring.anchored.map((a) => a.annotation), ...anchoring.orphans];
+  return (
+    <>
+      <section className="details-section">
+        <h2>{t('details.metadata')}</h2>
+        <dl className="fields">
+          <Field label={t('field.title')}>{source.title}</Field>
+          {source.publisher && <Field label={t('field.publisher')}>{source.publisher}</Field>}
+          {source.authors.length > 0 && <Field label={t('field.authors')}>{source.authors.join(', ')}</Field>}
+          <Field label={t('field.published')}>{source.published ? formatDate(source.published, language) : <span className="muted">{t('field.unknown')}</span>}</Field>
+          {source.language && <Field label={t('field.language')}>{languageName(source.language, language)}</Field>}
+          {source.url && (
+            <Field label={t('field.url')}>
+              <button type="button" className="link-button break" onClick={() => onOpenExternal(source.url as string)}>
+                {source.url}
+              </button>
+            </Field>
+          )}
+          <Field label={t('field.imported')}>{formatDate(source.imported, language, true)}</Field>
+          <Field label={t('field.file')}>
+            <code className="break">{source.path}</code>
+          </Field>
+          {source.original && (
+            <Field label={t('field.original')}>
+              <code className="break">{source.original}</code>
+            </Field>
+          )}
+        </dl>
+      </section>
+      <section className="details-section">
+        <h2>
+          {t('details.annotations')} <span className="count">{ordered.length}</span>
+        </h2>
+        <ul className="annotation-list">
+          {ordered.map((annotation) => (
+            <AnnotationCard
+              key={annotation.id}
+              annotation={annotation}
+              orphan={orphanIds.has(annotation.id)}
+              focused={annotation.id === annotationId}
+              data={data}
+              onClick={() => onOpen({ kind: 'source', id, annotationId: annotation.id }, true)}
+            />
+          ))}
+          {ordered.length === 0 && <li className="empty-list">{t('details.noAnnotations')}</li>}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function AnnotationCard({ annotation, orphan, focused, data, onClick }: { annotation: Annotation; orphan: boolean; focused: boolean; data: VaultData; onClick: () => void }) {
+  const { t } = useI18n();
+  const codes = annotation.codes.map((id) => data.codes.find((c) => c.id === id) ?? { id, name: id, color: '#888888' });
+  return (
+    <li id={`annotation-${annotation.id}`}>
+      <button type="button" className={`annotation-card ${focused ? 'focused' : ''}`} onClick={onClick} aria-current={focused ? 'true' : undefined}>
+        {orphan && <span className="badge badge-warning" title={t('details.orphanExplain')}>{t('details.orphan')}</span>}
+        <q>{annotation.quote.exact}</q>
+        {annotation.comment && <span className="annotation-comment">{annotation.comment}</span>}
+        {codes.length > 0 && (
+          <span className="chips">
+            {codes.map((code) => (
+              <span key={code.id} className="chip" style={{ '--chip-color': code.color } as CSSProperties}>
+                {code.name}
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+function NoteDetails({ id, data, onOpen }: { id: string; data: VaultData; onOpen: DetailsPaneProps['onOpen'] }) {
+  const { t, language } = useI18n();
+  const [note, setNote] = useState<NoteDetail | null>(null);
+  useEffect(() => {
+    api.getNote({ id }).then(setNote, () => setNote(null));
+  }, [id, data.revision]);
+  const cited = useMemo(() => {
+    if (!note) return [];
+    const ids = new Set<string>();
+    for (const match of note.body.matchAll(/\]\((carnet:\/\/[^)\s]+)\)/g)) {
+      const place = placeFromCarnetUrl(match[1] as string);
+      if (place?.kind === 'source') ids.add(place.id);
+    }
+    return [...ids].map((sourceId) => ({ id: sourceId, title: data.sources.find((s) => s.id === sourceId)?.title }));
+  }, [note, data.sources]);
+  if (!note) return null;
+  return (
+    <>
+      <section className="details-section">
+        <h2>{t('details.note')}</h2>
+        <dl className="fields">
+          <Field label={t('field.created')}>{formatDate(note.created, language, true)}</Field>
+          <Field label={t('field.updated')}>{formatDate(note.updated, language, true)}</Field>
+          <Field label={t('note.tags')}>{note.tags.length ? note.tags.map((tag) => `#${tag}`).join(' ') : <span className="muted">{t('field.none')}</span>}</Field>
+          <Field label={t('field.file')}>
+            <code className="break">{note.path}</code>
+          </Field>
+        </dl>
+      </section>
+      <section className="details-section">
+        <h2>
+          {t('details.cited')} <span className="count">{cited.length}</span>
+        </h2>
+        <ul className="plain-list">
+          {cited.map((source) => (
+            <li key={source.id}>
+              <button type="button" className="home-link" disabled={!source.title} onClick={() => onOpen({ kind: 'source', id: source.id })}>
+                {source.title ?? t('details.missingSource', { id: source.id })}
+              </button>
+            </li>
+          ))}
+          {cited.length === 0 && <li className="empty-list">{t('details.noCitations')}</li>}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function CodeDetails({ id, data, onOpen }: { id: string; data: VaultData; onOpen: DetailsPaneProps['onOpen'] }) {
+  const { t } = useI18n();
+  const code = data.codes.find((c) => c.id === id);
+  if (!code) return null;
+  const parent = code.parent ? data.codes.find((c) => c.id === code.parent) : undefined;
+  const children = data.codes.filter((c) => c.parent === code.id);
+  return (
+    <section className="details-section">
+      <h2>{t('code.kind')}</h2>
+      <dl className="fields">
+        <Field label={t('field.name')}>{code.name}</Field>
+        <Field label={t('field.color')}>
+          <span className="swatch" style={{ background: code.color }} aria-hidden="true" /> <code>{code.color}</code>
+        </Field>
+        {code.description && <Field label={t('field.description')}>{code.description}</Field>}
+        {parent && (
+          <Field label={t('field.parent')}>
+            <button type="button" className="link-button" onClick={() => onOpen({ kind: 'code', id: parent.id })}>
+              {parent.name}
+            </button>
+          </Field>
+        )}
+        {children.length > 0 && (
+          <Field label={t('field.children')}>
+            {children.map((child) => (
+              <button key={child.id} type="button" className="link-button" onClick={() => onOpen({ kind: 'code', id: child.id })}>
+                {child.name}
+              </button>
+            ))}
+          </Field>
+        )}
+        <Field label={t('details.annotations')}>{code.annotationCount}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function VaultDetails({ data }: { data: VaultData }) {
+  const { t } = useI18n();
+  const info = data.info;
+  if (!info) return null;
+  return (
+    <section className="details-section">
+      <h2>{t('home.vault')}</h2>
+      <dl className="fields">
+        <Field label={t('field.name')}>{info.name}</Field>
+        <Field label={t('field.folder')}>
+          <code className="break">{info.root}</code>
+        </Field>
+        <Field label={t('field.format')}>{info.formatVersion}</Field>
+        <Field label={t('sidebar.sources')}>{info.counts.sources}</Field>
+        <Field label={t('sidebar.notes')}>{info.counts.notes}</Field>
+        <Field label={t('sidebar.codes')}>{info.counts.codes}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function languageName(code: string, uiLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,104 @@
+import type { Annotation } from '../../electron/api.ts';
+
+/**
+ * Where each annotation sits in a source's body. The position selector is tried first; if the
+ * text there is no longer the quote (the body was edited by hand), the quote is searched for,
+ * the occurrence whose prefix and suffix match best winning. What cannot be found is an orphan:
+ * shown apart, never dropped.
+ */
+
+export interface Anchored {
+  annotation: Annotation;
+  start: number;
+  end: number;
+}
+
+export interface Anchoring {
+  anchored: Anchored[];
+  orphans: Annotation[];
+}
+
+export function anchorAnnotations(body: string, annotations: Annotation[]): Anchoring {
+  const anchored: Anchored[] = [];
+  const orphans: Annotation[] = [];
+  for (const annotation of annotations) {
+    const { start, end } = annotation.position;
+    const { exact, prefix, suffix } = annotation.quote;
+    if (body.slice(start, end) === exact) {
+      anchored.push({ annotation, start, end });
+      continue;
+    }
+    let best = -1;
+    let bestScore = -1;
+    for (let at = body.indexOf(exact); at !== -1; at = body.indexOf(exact, at + 1)) {
+      const score = sharedSuffix(body.slice(Math.max(0, at - prefix.length), at), prefix) + sharedPrefix(body.slice(at + exact.length), suffix) - Math.abs(at - start) / 1e6;
+      if (score > bestScore) {
+        best = at;
+        bestScore = score;
+      }
+    }
+    if (best === -1) orphans.push(annotation);
+    else anchored.push({ annotation, start: best, end: best + exact.length });
+  }
+  return { anchored: anchored.sort((a, b) => a.start - b.start || b.end - a.end), orphans };
+}
+
+function sharedSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+export interface Segment {
+  text: string;
+  start: number;
+  /** The annotations covering this stretch, outermost first. */
+  annotationIds: string[];
+}
+
+export interface Paragraph {
+  start: number;
+  segments: Segment[];
+}
+
+/**
+ * Splits the body into paragraphs (blank-line separated) and each paragraph into runs of text
+ * covered by the same annotations, keeping every character's offset into the body.
+ */
+export function segmentBody(body: string, anchored: Anchored[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const separator = /\n[ \t]*\n\s*/g;
+  let from = 0;
+  const pushParagraph = (start: number, end: number) => {
+    const text = body.slice(start, end);
+    if (text.trim() === '') return;
+    const cuts = new Set<number>([start, end]);
+    for (const a of anchored) {
+      if (a.end <= start || a.start >= end) continue;
+      cuts.add(Math.max(a.start, start));
+      cuts.add(Math.min(a.end, end));
+    }
+    const points = [...cuts].sort((x, y) => x - y);
+    const segments: Segment[] = [];
+    for (let i = 0; i < points.length - 1; i++) {
+      const s = points[i] as number;
+      const e = points[i + 1] as number;
+      if (e <= s) continue;
+      const ids = anchored.filter((a) => a.start <= s && a.end >= e).map((a) => a.annotation.id);
+      segments.push({ text: body.slice(s, e), start: s, annotationIds: ids });
+    }
+    paragraphs.push({ start, segments });
+  };
+  for (let match = separator.exec(body); match; match = separator.exec(body)) {
+    pushParagraph(from, match.index);
+    from = match.index + match[0].length;
+  }
+  pushParagraph(from, body.length);
+  return paragraphs;
+}

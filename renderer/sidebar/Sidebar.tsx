@@ -1,0 +1,183 @@
+import { useMemo, useState } from 'react';
+import { foldForMatch, formatDate, useI18n } from '../i18n/i18n.tsx';
+import { Icon } from '../app/icons.tsx';
+import type { Place } from '../app/navigation.ts';
+import type { VaultData } from '../app/use-vault-data.ts';
+
+type Tab = 'sources' | 'notes' | 'codes';
+type SortKey = 'title' | 'date' | 'count';
+
+interface Row {
+  id: string;
+  title: string;
+  subtitle: string;
+  /** What the filter box matches against, besides the title. */
+  extra: string;
+  date: string;
+  count: number;
+  color?: string;
+  depth: number;
+  place: Place;
+}
+
+const DEFAULT_SORT: Record<Tab, SortKey> = { sources: 'title', notes: 'date', codes: 'title' };
+
+/** The lists a researcher navigates by: sources, notes and codes, each with a count, a filter and a sort. */
+export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place; onOpen: (place: Place) => void }) {
+  const { t, language } = useI18n();
+  const [tab, setTab] = useState<Tab>('sources');
+  const [filter, setFilter] = useState('');
+  const [sorts, setSorts] = useState<Record<Tab, SortKey>>(DEFAULT_SORT);
+  const sort = sorts[tab];
+
+  const rows = useMemo<Row[]>(() => {
+    if (tab === 'sources') {
+      return data.sources.map((s) => ({
+        id: s.id,
+        title: s.title,
+        subtitle: [s.publisher, formatDate(s.published, language)].filter(Boolean).join(' · '),
+        extra: `${s.publisher ?? ''} ${s.authors.join(' ')}`,
+        date: s.published ?? s.imported,
+        count: s.annotationCount,
+        depth: 0,
+        place: { kind: 'source', id: s.id },
+      }));
+    }
+    if (tab === 'notes') {
+      return data.notes.map((n) => ({
+        id: n.id,
+        title: n.title,
+        subtitle: [formatDate(n.updated, language), n.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' · '),
+        extra: n.tags.join(' '),
+        date: n.updated,
+        count: 0,
+        depth: 0,
+        place: { kind: 'note', id: n.id },
+      }));
+    }
+    const byId = new Map(data.codes.map((c) => [c.id, c]));
+    const depthOf = (id: string, seen = new Set<string>()): number => {
+      const parent = byId.get(id)?.parent;
+      if (!parent || seen.has(parent) || !byId.has(parent)) return 0;
+      seen.add(parent);
+      return 1 + depthOf(parent, seen);
+    };
+    return data.codes.map((c) => ({
+      id: c.id,
+      title: c.name,
+      subtitle: c.description,
+      extra: c.description,
+      date: '',
+      count: c.annotationCount,
+      color: c.color,
+      depth: depthOf(c.id),
+      place: { kind: 'code', id: c.id },
+    }));
+  }, [tab, data, language]);
+
+  const visible = useMemo(() => {
+    const needle = foldForMatch(filter.trim());
+    const matching = needle ? rows.filter((r) => foldForMatch(`${r.title} ${r.extra}`).includes(needle)) : rows;
+    const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
+    const sorted = [...matching].sort((a, b) => {
+      if (sort === 'date') return b.date.localeCompare(a.date) || collator.compare(a.title, b.title);
+      if (sort === 'count') return b.count - a.count || collator.compare(a.title, b.title);
+      return collator.compare(a.title, b.title);
+    });
+    // The code tree keeps children under their parent when sorted by name and unfiltered.
+    return tab === 'codes' && sort === 'title' && !needle ? treeOrder(sorted, data.codes) : sorted;
+  }, [rows, filter, sort, language, tab, data.codes]);
+
+  const counts: Record<Tab, number> = { sources: data.sources.length, notes: data.notes.length, codes: data.codes.length };
+  const isOpen = (row: Row) => 'id' in place && place.kind === row.place.kind && place.id === row.id;
+  const info = data.info;
+
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <div className="tabs" role="tablist">
+        {(['sources', 'notes', 'codes'] as Tab[]).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls="sidebar-list"
+            className={`tab ${tab === name ? 'active' : ''}`}
+            onClick={() => setTab(name)}
+          >
+            {t(`sidebar.${name}`)} <span className="count">{counts[name]}</span>
+          </button>
+        ))}
+      </div>
+      <div className="list-controls">
+        <input
+          type="search"
+          className="filter"
+          placeholder={t(`sidebar.filter.${tab}`)}
+          aria-label={t(`sidebar.filter.${tab}`)}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <select aria-label={t('sidebar.sort')} value={sort} onChange={(e) => setSorts({ ...sorts, [tab]: e.target.value as SortKey })}>
+          <option value="title">{t('sidebar.sort.title')}</option>
+          {tab !== 'codes' && <option value="date">{t(tab === 'notes' ? 'sidebar.sort.updated' : 'sidebar.sort.date')}</option>}
+          {tab !== 'notes' && <option value="count">{t('sidebar.sort.annotations')}</option>}
+        </select>
+      </div>
+      <ul id="sidebar-list" className="item-list" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {visible.map((row) => (
+          <li key={row.id}>
+            <button type="button" className={`item ${isOpen(row) ? 'selected' : ''}`} style={{ paddingLeft: `${0.75 + row.depth * 1}rem` }} onClick={() => onOpen(row.place)} aria-current={isOpen(row) ? 'page' : undefined}>
+              {row.color && <span className="swatch" style={{ background: row.color }} aria-hidden="true" />}
+              <span className="item-text">
+                <span className="item-title">{row.title}</span>
+                {row.subtitle && <span className="item-subtitle">{row.subtitle}</span>}
+              </span>
+              {tab !== 'notes' && row.count > 0 && (
+                <span className="count" title={t('sidebar.annotationCount', { count: row.count })}>
+                  {row.count}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+        {visible.length === 0 && <li className="empty-list">{filter ? t('sidebar.noMatch') : t(`sidebar.empty.${tab}`)}</li>}
+      </ul>
+      <div className="sidebar-footer">
+        <button type="button" className={`footer-link ${place.kind === 'trash' ? 'selected' : ''}`} onClick={() => onOpen({ kind: 'trash' })}>
+          <Icon name="trash" /> {t('sidebar.trash')} {info && info.counts.trash > 0 && <span className="count">{info.counts.trash}</span>}
+        </button>
+        {info && info.counts.problems > 0 && (
+          <button type="button" className={`footer-link warning ${place.kind === 'problems' ? 'selected' : ''}`} onClick={() => onOpen({ kind: 'problems' })}>
+            <Icon name="warning" /> {t('sidebar.problems', { count: info.counts.problems })}
+          </button>
+        )}
+      </div>
+    </nav>
+  );
+}
+
+function treeOrder<T extends { id: string }>(sorted: T[], codes: { id: string; parent?: string }[]): T[] {
+  const parentOf = new Map(codes.map((c) => [c.id, c.parent]));
+  const ids = new Set(sorted.map((r) => r.id));
+  const children = new Map<string | undefined, T[]>();
+  for (const row of sorted) {
+    const parent = parentOf.get(row.id);
+    const key = parent && ids.has(parent) ? parent : undefined;
+    children.set(key, [...(children.get(key) ?? []), row]);
+  }
+  const out: T[] = [];
+  const visit = (key: string | undefined, seen: Set<string>) => {
+    for (const row of children.get(key) ?? []) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      out.push(row);
+      visit(row.id, seen);
+    }
+  };
+  visit(undefined, new Set());
+  // Codes caught in a parent cycle (a hand edit) still show.
+  for (const row of sorted) if (!out.includes(row)) out.push(row);
+  return out;
+}
