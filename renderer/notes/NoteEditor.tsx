@@ -1,12 +1,11 @@
 import type { MouseEvent } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { Markdown } from '@tiptap/markdown';
 import { api, ApiError, errorMessage } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
+import { markdownForFile, noteExtensions } from './note-extensions.ts';
 import type { NoteDetail } from '../../electron/api.ts';
 
 interface NoteEditorProps {
@@ -39,10 +38,7 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
   latest.current = { title, tags };
 
   const editor = useEditor({
-    extensions: [
-      StarterKit.configure({ link: { openOnClick: false, autolink: true, protocols: ['carnet'], HTMLAttributes: { rel: 'noopener noreferrer', target: null } } }),
-      Markdown,
-    ],
+    extensions: noteExtensions(),
     editable: !readOnly,
     editorProps: { attributes: { class: 'note-body prose', 'aria-label': t('note.body') } },
     onUpdate: ({ transaction }) => {
@@ -54,8 +50,7 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
     if (!editor || !dirty.current || baseRevision.current === null) return;
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
-    const markdown = editor.getMarkdown();
-    const body = markdown === '' ? '' : `${markdown}\n`;
+    const body = markdownForFile(editor.getMarkdown());
     const { title: currentTitle, tags: currentTags } = latest.current;
     dirty.current = false;
     setState('saving');

@@ -1,0 +1,137 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { CarnetSession } from '../../../electron/core/carnet-session.ts';
+import { createDispatcher } from '../../../electron/core/dispatcher.ts';
+import { createHandlers } from '../../../electron/core/handlers.ts';
+import { startWebHost, type WebHost } from '../../../electron/host/web-host.ts';
+import { PROJECT_ROOT, sampleVaultCopy, tempDir } from '../../helpers/temp-dir.ts';
+
+let host: WebHost;
+let session: CarnetSession;
+let vaultDir: string;
+const cleanups: (() => Promise<void>)[] = [];
+
+before(async () => {
+  const vault = await sampleVaultCopy();
+  const temp = await tempDir();
+  vaultDir = vault.dir;
+  const rendererDir = path.join(temp.dir, 'renderer');
+  await fs.mkdir(rendererDir);
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Carnet</title>');
+  await fs.writeFile(path.join(temp.dir, 'secret.txt'), 'outside the renderer');
+  session = new CarnetSession({ configDir: temp.dir, documentsDir: temp.dir, resourcesDir: path.join(PROJECT_ROOT, 'resources') });
+  await session.start(vault.dir);
+  const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async () => false }));
+  host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir });
+  cleanups.push(() => host.close(), () => session.stop(), vault.remove, temp.remove);
+});
+
+after(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: pathname, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+  request(`/${host.token}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(input) });
+
+test('the host listens on the loopback interface only', () => {
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{32}\/$/);
+});
+
+test('without the token: 401; with a wrong token: 403; nothing is served or run', async () => {
+  assert.equal((await request('/')).status, 401);
+  assert.equal((await request('/index.html')).status, 403);
+  assert.equal((await request(`/${'x'.repeat(32)}/`)).status, 403);
+  const noToken = await request('/api/listNotes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  assert.equal(noToken.status, 403);
+  assert.doesNotMatch(noToken.body, /Welcome/);
+});
+
+test('with the token, the page is served with a strict Content-Security-Policy', async () => {
+  const page = await request(`/${host.token}/`);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<title>Carnet<\/title>/);
+  assert.match(String(page.headers['content-security-policy']), /default-src 'self'; script-src 'self'/);
+  assert.equal(page.headers['x-content-type-options'], 'nosniff');
+  assert.equal((await request(`/${host.token}`)).status, 308, 'the bare token path redirects to the folder');
+  for (const escape of [`/${host.token}/../secret.txt`, `/${host.token}/%2e%2e/secret.txt`, `/${host.token}/..%2fsecret.txt`]) {
+    const answer = await request(escape);
+    assert.ok(answer.status === 403 || answer.status === 404, `${escape} answered ${answer.status}`);
+    assert.doesNotMatch(answer.body, /outside the renderer/);
+  }
+});
+
+test('a wrong Host header is refused (DNS rebinding)', async () => {
+  for (const hostHeader of ['evil.example:80', `attacker.test:${host.port}`, '127.0.0.1']) {
+    const answer = await request(`/${host.token}/`, { headers: { Host: hostHeader } });
+    assert.equal(answer.status, 421, hostHeader);
+  }
+  assert.equal((await request(`/${host.token}/`, { headers: { Host: `localhost:${host.port}` } })).status, 200);
+});
+
+test('cross-origin calls are refused (CSRF from a page open in the same browser)', async () => {
+  assert.equal((await api('listNotes', {}, { Origin: 'https://evil.example' })).status, 403);
+  assert.equal((await api('listNotes', {}, { Origin: 'null' })).status, 403);
+  assert.equal((await api('listNotes', {}, { 'Sec-Fetch-Site': 'cross-site' })).status, 403);
+  const form = await request(`/${host.token}/api/createNote`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"title":"csrf"}' });
+  assert.equal(form.status, 415);
+  assert.ok(!session.vault.listNotes().some((n) => n.title === 'csrf'));
+  const sameOrigin = await api('listNotes', {}, { Origin: `http://127.0.0.1:${host.port}` });
+  assert.equal(sameOrigin.status, 200);
+});
+
+test('the API answers the contract: values, and errors as code and message', async () => {
+  const notes = JSON.parse((await api('listNotes', {})).body) as { ok: boolean; value: { title: string }[] };
+  assert.equal(notes.ok, true);
+  assert.deepEqual(notes.value.map((n) => n.title).sort(), ['COMMIT — a working timeline', 'Welcome to Carnet']);
+  const bad = JSON.parse((await api('getNote', { id: '../../etc/passwd' })).body) as { ok: boolean; error: { code: string } };
+  assert.deepEqual([bad.ok, bad.error.code], [false, 'invalid-input']);
+  const garbled = await request(`/${host.token}/api/listNotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
+  assert.equal(garbled.status, 400);
+});
+
+test('events reach the page over Server-Sent Events: a hand edit is pushed', async () => {
+  const received = new Promise<string>((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: host.port, path: `/${host.token}/events`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+      assert.equal(res.headers['content-type'], 'text/event-stream');
+      let text = '';
+      res.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (text.includes('event: vaultChanged')) {
+          req.destroy();
+          resolve(text);
+        }
+      });
+    });
+    req.on('error', (error) => (error.message.includes('aborted') ? undefined : reject(error)));
+    setTimeout(async () => {
+      const file = path.join(vaultDir, 'notes', 'commit-timeline.md');
+      await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('## To check', '## Still to check'));
+    }, 200);
+  });
+  const text = await received;
+  assert.match(text, /"kind":"note","id":"sample-timeline","change":"updated"/);
+});

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Vault } from '../../../electron/vault/vault.ts';
+import { contentFor } from '../../helpers/crash-contents.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+
+const WRITER = path.join(import.meta.dirname, '..', '..', 'helpers', 'crash-writer.ts');
+const RUNS = Number(process.env.CARNET_CRASH_RUNS ?? 40);
+
+/** Starts the writer, lets it write for a random 5–80 ms, then SIGKILLs it. */
+async function killMidWrite(args: string[]): Promise<void> {
+  const child = fork(WRITER, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+  });
+  await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 75));
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+test(`atomic write: a process killed mid-save leaves the old or the new file, never a mix (${RUNS} runs)`, async () => {
+  const { dir, remove } = await tempDir();
+  const file = path.join(dir, 'note.md');
+  const initial = 'initial content\n';
+  await fs.writeFile(file, initial);
+  const allowed = new Set([initial, contentFor(0), contentFor(1)]);
+  const seen = new Set<string>();
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      await killMidWrite(['atomic', file]);
+      const content = await fs.readFile(file, 'utf8');
+      assert.ok(allowed.has(content), `run ${run}: the file holds ${content.length} characters that are neither version`);
+      seen.add(content.slice(0, 12));
+    }
+    const leftovers = (await fs.readdir(dir)).filter((name) => name !== 'note.md');
+    // Temporary files of killed writers may remain; they never replace the real one and the vault ignores them.
+    assert.ok(leftovers.every((name) => name.startsWith('note.md.')), `unexpected files: ${leftovers.join(', ')}`);
+    assert.ok(seen.size >= 2, 'the kills should land at different points of the save loop');
+  } finally {
+    await remove();
+  }
+});
+
+test(`vault: a Carnet killed while saving a note leaves a readable note and a lock the next start takes over (${Math.ceil(RUNS / 2)} runs)`, async () => {
+  const { dir, remove } = await tempDir();
+  const root = path.join(dir, 'vault');
+  try {
+    const vault = await Vault.create(root, 'Crash');
+    const note = await vault.createNote('Crash test', 'initial\n');
+    await vault.close();
+    const allowed = new Set(['initial\n', contentFor(0), contentFor(1)]);
+    for (let run = 0; run < Math.ceil(RUNS / 2); run++) {
+      await killMidWrite(['vault', root, note.id]);
+      // The killed process held the lock: opening again must take over its stale lock.
+      const reopened = await Vault.open(root, { watch: false });
+      try {
+        assert.deepEqual(reopened.problems(), [], `run ${run}: the vault has unreadable files`);
+        assert.ok(allowed.has(reopened.getNote(note.id).body), `run ${run}: the note body is neither version`);
+      } finally {
+        await reopened.close();
+      }
+    }
+  } finally {
+    await remove();
+  }
+});
