@@ -15,7 +15,8 @@ export function noteExtensions(): AnyExtension[] {
   ];
 }
 
-/** What the editor's Markdown becomes on disk: a text file ending with a newline. */
+/** What the editor's Markdown becomes on disk: a text file ending with exactly one newline. */
 export function markdownForFile(markdown: string): string {
-  return markdown === '' ? '' : `${markdown}\n`;
+  const trimmed = markdown.replace(/\n+$/, '');
+  return trimmed === '' ? '' : `${trimmed}\n`;
 }
