@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { e2eUnavailable, screenshot, startHarness, type Harness } from '../helpers/browser.ts';
+import { e2eUnavailable, screenshot, startHarness, waitForCount, type Harness } from '../helpers/browser.ts';
 import { sampleVaultCopy, tempDir } from '../helpers/temp-dir.ts';
 
 const skip = e2eUnavailable() ?? false;
@@ -120,12 +120,12 @@ test('a note moved to the trash can be restored', { skip }, async () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
     await page.getByText('was moved to the trash').waitFor();
     await assert.rejects(fs.access(path.join(vaultDir, 'notes', 'commit-timeline.md')));
-    await page.waitForFunction(() => document.querySelectorAll('#sidebar-list .item').length === 1);
+    await waitForCount(page.locator('#sidebar-list .item'), 1);
     await page.getByRole('button', { name: /Trash/ }).click();
     await page.getByRole('button', { name: 'Restore' }).click();
     await page.getByText('was restored').waitFor();
     await fs.access(path.join(vaultDir, 'notes', 'commit-timeline.md'));
-    await page.waitForFunction(() => document.querySelectorAll('#sidebar-list .item').length === 2);
+    await waitForCount(page.locator('#sidebar-list .item'), 2);
   });
 });
 

@@ -76,3 +76,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Waits until a locator matches `count` elements (the page's CSP forbids Playwright's string predicates). */
+export async function waitForCount(locator: ReturnType<Page['locator']>, count: number, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await locator.count()) !== count) {
+    if (Date.now() > deadline) throw new Error(`Expected ${count} elements, found ${await locator.count()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

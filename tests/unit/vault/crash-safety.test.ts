@@ -30,18 +30,21 @@ test(`atomic write: a process killed mid-save leaves the old or the new file, ne
   const initial = 'initial content\n';
   await fs.writeFile(file, initial);
   const allowed = new Set([initial, contentFor(0), contentFor(1)]);
-  const seen = new Set<string>();
+  let killedMidWrite = 0;
   try {
     for (let run = 0; run < RUNS; run++) {
+      const before = new Set(await fs.readdir(dir));
       await killMidWrite(['atomic', file]);
       const content = await fs.readFile(file, 'utf8');
       assert.ok(allowed.has(content), `run ${run}: the file holds ${content.length} characters that are neither version`);
-      seen.add(content.slice(0, 12));
+      // A temporary file left behind means the kill landed inside a save, the case under test.
+      if ((await fs.readdir(dir)).some((name) => !before.has(name))) killedMidWrite++;
     }
     const leftovers = (await fs.readdir(dir)).filter((name) => name !== 'note.md');
-    // Temporary files of killed writers may remain; they never replace the real one and the vault ignores them.
+    // Temporary files of killed writers remain; they never replace the real one and the vault ignores them.
     assert.ok(leftovers.every((name) => name.startsWith('note.md.')), `unexpected files: ${leftovers.join(', ')}`);
-    assert.ok(seen.size >= 2, 'the kills should land at different points of the save loop');
+    assert.ok(killedMidWrite >= RUNS / 4, `only ${killedMidWrite} of ${RUNS} kills landed mid-save`);
+    console.log(`# atomic write: ${killedMidWrite} of ${RUNS} kills landed mid-save; every file read back whole`);
   } finally {
     await remove();
   }
