@@ -77,6 +77,8 @@ export const methodSchemas = {
       body: z.string().max(50_000_000, 'A note is limited to 50 million characters.'),
       tags: z.array(z.string().trim().min(1).max(100)).max(200),
       baseRevision: revision,
+      /** The user chose this version over one changed on disk since: the other is kept in the trash. */
+      replaceNewer: z.boolean().optional(),
     })
     .strict(),
 

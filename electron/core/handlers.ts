@@ -38,7 +38,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     listNotes: () => session.vault.listNotes(),
     getNote: ({ id }) => session.vault.getNote(id),
     createNote: ({ title, body }) => session.vault.createNote(title, body ?? ''),
-    saveNote: ({ id, title, body, tags, baseRevision }) => session.vault.saveNote(id, { title, body, tags }, baseRevision),
+    saveNote: ({ id, title, body, tags, baseRevision, replaceNewer }) => session.vault.saveNote(id, { title, body, tags }, baseRevision, replaceNewer ?? false),
 
     listAnnotations: ({ sourceId }) => session.vault.listAnnotations(sourceId),
     saveAnnotations: ({ sourceId, annotations, baseRevision }) => session.vault.saveAnnotations(sourceId, annotations, baseRevision),

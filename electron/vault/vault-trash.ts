@@ -22,7 +22,8 @@ const manifestSchema = z.object({
   files: z.array(z.string()),
 });
 
-export async function moveToTrash(root: string, kind: ItemKind, title: string, files: string[]): Promise<TrashEntry> {
+/** Moves the files into a new trash entry (delete), or copies them (keeping a version about to be replaced). */
+export async function addToTrash(root: string, kind: ItemKind, title: string, files: string[], mode: 'move' | 'copy'): Promise<TrashEntry> {
   const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
   const dir = path.join(root, TRASH_DIR, id);
   await fs.mkdir(dir, { recursive: true });
@@ -34,7 +35,8 @@ export async function moveToTrash(root: string, kind: ItemKind, title: string, f
     const to = path.join(dir, 'files', relative);
     await fs.mkdir(path.dirname(to), { recursive: true });
     try {
-      await fs.rename(from, to);
+      if (mode === 'move') await fs.rename(from, to);
+      else await fs.copyFile(from, to);
       entry.files.push(relative);
     } catch (error) {
       if (!isNodeError(error, 'ENOENT')) throw error;

@@ -10,7 +10,7 @@ import { VaultIndex, findBySlug, type NoteRecord, type SourceRecord } from './va
 import { VaultLock } from './vault-lock.ts';
 import { readManifest, writeNewManifest } from './vault-manifest.ts';
 import { readVaultFile } from './vault-files.ts';
-import { listTrash, moveToTrash, restoreFromTrash } from './vault-trash.ts';
+import { addToTrash, listTrash, restoreFromTrash } from './vault-trash.ts';
 import { VaultWatcher } from './vault-watcher.ts';
 import type { Annotation, Codebook, SourceMeta, VaultManifest } from './vault-schemas.ts';
 import type {
@@ -190,13 +190,21 @@ export class Vault {
   /**
    * Saves a note that the caller read at `baseRevision`. If the file changed since (a hand edit,
    * a sync tool, another window), nothing is written and the caller is told, so no edit is lost silently.
+   * With `replaceNewer`, the user has chosen their version: the other one is kept in the trash first.
    */
-  async saveNote(id: string, change: { title: string; body: string; tags: string[] }, baseRevision: string): Promise<NoteDetail> {
+  async saveNote(id: string, change: { title: string; body: string; tags: string[] }, baseRevision: string, replaceNewer = false): Promise<NoteDetail> {
     return this.write(async () => {
       const record = this.index.notes.get(id);
       if (!record) throw notFound('note', id);
       const relative = `notes/${record.slug}.md`;
-      await this.assertUnchanged(relative, baseRevision, `the note "${record.meta.title}"`);
+      if (replaceNewer && record.revision !== baseRevision) {
+        await this.assertUnchanged(relative, record.revision, `the note "${record.meta.title}"`);
+        await addToTrash(this.root, 'note', `${record.meta.title} (the version replaced on ${new Date().toISOString().slice(0, 16).replace('T', ' ')})`, [relative], 'copy');
+        this.trashCount++;
+        this.emit([{ kind: 'trash', id: '', change: 'updated' }]);
+      } else {
+        await this.assertUnchanged(relative, baseRevision, `the note "${record.meta.title}"`);
+      }
       const meta = { id, title: change.title, tags: change.tags, created: record.meta.created, updated: new Date().toISOString() };
       await this.writeTracked(relative, formatFrontMatter(meta, change.body));
       return this.getNote(id);
@@ -288,7 +296,7 @@ export class Vault {
         const annotations = this.index.annotations.get(id);
         if (annotations) files.push(`annotations/${annotations.slug}.json`);
       }
-      const entry = await moveToTrash(this.root, kind, title, files);
+      const entry = await addToTrash(this.root, kind, title, files, 'move');
       await this.reload(files);
       this.trashCount++;
       this.emit([{ kind: 'trash', id: '', change: 'updated' }]);

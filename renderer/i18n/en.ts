@@ -64,6 +64,7 @@ export const en = {
   'note.state.error': 'Not saved',
   'note.changedOutside': 'This note was changed outside this window while you were editing. Your text is still here and has not been saved.',
   'note.keepMine': 'Keep my version',
+  'note.otherKept': 'Your version is saved. The other version was kept in the Trash, where you can read it.',
   'note.loadTheirs': 'Load the other version',
 
   'code.kind': 'Code',

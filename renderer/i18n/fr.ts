@@ -66,6 +66,7 @@ export const fr: Record<MessageKey, string> = {
   'note.state.error': 'Non enregistrée',
   'note.changedOutside': 'Cette note a été modifiée hors de cette fenêtre pendant que vous écriviez. Votre texte est toujours là et n’a pas été enregistré.',
   'note.keepMine': 'Garder ma version',
+  'note.otherKept': 'Votre version est enregistrée. L’autre version a été gardée dans la corbeille, où vous pouvez la lire.',
   'note.loadTheirs': 'Charger l’autre version',
 
   'code.kind': 'Code',

@@ -31,6 +31,7 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
   const [tags, setTags] = useState('');
   const [state, setState] = useState<SaveState>('saved');
   const [message, setMessage] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
   const baseRevision = useRef<string | null>(null);
   const dirty = useRef(false);
   const timer = useRef<number | null>(null);
@@ -46,7 +47,7 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
     },
   });
 
-  const save = useCallback(async (): Promise<void> => {
+  const save = useCallback(async (replaceNewer = false): Promise<void> => {
     if (!editor || !dirty.current || baseRevision.current === null) return;
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
@@ -55,11 +56,12 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
     dirty.current = false;
     setState('saving');
     try {
-      const saved = await api.saveNote({ id, title: currentTitle.trim() || t('note.untitled'), body, tags: parseTags(currentTags), baseRevision: baseRevision.current });
+      const saved = await api.saveNote({ id, title: currentTitle.trim() || t('note.untitled'), body, tags: parseTags(currentTags), baseRevision: baseRevision.current, replaceNewer });
       baseRevision.current = saved.revision;
       setNote(saved);
       setState(dirty.current ? 'editing' : 'saved');
       setMessage(null);
+      if (replaceNewer) setInfo(t('note.otherKept'));
     } catch (error) {
       dirty.current = true;
       setState(error instanceof ApiError && error.code === 'conflict' ? 'conflict' : 'error');
@@ -140,10 +142,8 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
   }, []);
 
   const keepMine = async () => {
-    const fresh = await api.getNote({ id });
-    baseRevision.current = fresh.revision;
     dirty.current = true;
-    await save();
+    await save(true);
   };
 
   const onClick = (event: MouseEvent) => {
@@ -197,6 +197,14 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
             </button>
           )}
         </div>
+        {info && !message && (
+          <div className="banner banner-info" role="status">
+            <span>{info}</span>
+            <button type="button" className="link-button" onClick={() => setInfo(null)}>
+              {t('common.dismiss')}
+            </button>
+          </div>
+        )}
         {message && (
           <div className={`banner ${state === 'conflict' ? 'banner-warning' : 'banner-error'}`} role="alert">
             <span>{message}</span>

@@ -73,6 +73,32 @@ test('typing in a note saves it to its Markdown file, front matter intact', { sk
   });
 });
 
+test('a note changed on disk while being edited is not overwritten: the user chooses which version to keep', { skip }, async () => {
+  await withSample(async ({ page }, vaultDir) => {
+    await page.getByRole('tab', { name: /Notes/ }).click();
+    await sidebarItem(page, /COMMIT — a working timeline/).click();
+    await page.locator('.ProseMirror li').last().click();
+    await page.keyboard.press('End');
+    const file = path.join(vaultDir, 'notes', 'commit-timeline.md');
+    const theirs = (await fs.readFile(file, 'utf8')).replace('## To check', '## To check (from the other laptop)');
+    await page.keyboard.type(' Mine.');
+    await fs.writeFile(file, theirs);
+    await page.locator('.save-state.save-conflict').waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /changed outside this window/);
+    assert.equal(await fs.readFile(file, 'utf8'), theirs, 'their version is on disk until the user chooses');
+    assert.match((await page.locator('.ProseMirror').textContent()) ?? '', /Mine\./, 'my text is still in the editor');
+    await screenshot(page, 'note-conflict');
+    await page.getByRole('button', { name: 'Keep my version' }).click();
+    await page.locator('.save-state.save-saved').waitFor();
+    assert.match(await fs.readFile(file, 'utf8'), /task force\? Mine\.\n$/);
+    await page.getByText('The other version was kept in the Trash').waitFor();
+    await page.getByRole('button', { name: /Trash/ }).click();
+    await page.getByText(/COMMIT — a working timeline \(the version replaced on/).waitFor();
+    const [entry] = await fs.readdir(path.join(vaultDir, '.carnet', 'trash'));
+    assert.equal(await fs.readFile(path.join(vaultDir, '.carnet', 'trash', entry as string, 'files', 'notes', 'commit-timeline.md'), 'utf8'), theirs);
+  });
+});
+
 test('theme and language switch, and the choice sticks', { skip }, async () => {
   await withSample(
     async ({ page }) => {

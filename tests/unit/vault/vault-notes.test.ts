@@ -119,3 +119,23 @@ test('annotations and the codebook save with the same conflict check as notes', 
     await remove();
   }
 });
+
+test('choosing my version over one changed on disk keeps the other version in the trash', async () => {
+  const { dir, remove } = await sampleVaultCopy();
+  const vault = await Vault.open(dir, { watch: false });
+  try {
+    const note = vault.getNote('sample-welcome');
+    const file = path.join(dir, note.path);
+    const theirs = (await fs.readFile(file, 'utf8')).replace('Carnet is a notebook', 'Theirs. Carnet is a notebook');
+    await fs.writeFile(file, theirs);
+    await assert.rejects(vault.saveNote(note.id, { title: note.title, body: 'Mine\n', tags: [] }, note.revision), /changed outside/);
+    const saved = await vault.saveNote(note.id, { title: note.title, body: 'Mine\n', tags: [] }, note.revision, true);
+    assert.equal(saved.body, 'Mine\n');
+    const [entry] = await vault.listTrash();
+    assert.match(entry?.title ?? '', /^Welcome to Carnet \(the version replaced on /);
+    assert.equal(await fs.readFile(path.join(dir, '.carnet', 'trash', entry?.id ?? '', 'files', note.path), 'utf8'), theirs);
+  } finally {
+    await vault.close();
+    await remove();
+  }
+});
