@@ -14,7 +14,11 @@ export async function installSampleVault(sampleDir: string, destination: string)
 
 /** Copies the sample into `target`, which must be missing or empty. */
 export async function copySampleVault(sampleDir: string, target: string): Promise<string> {
-  await fs.cp(sampleDir, target, { recursive: true, errorOnExist: true, force: false });
+  await fs.mkdir(target, { recursive: true });
+  // Entry by entry, so that an existing empty folder can receive it; nothing existing is replaced.
+  for (const entry of await fs.readdir(sampleDir)) {
+    await fs.cp(path.join(sampleDir, entry), path.join(target, entry), { recursive: true, errorOnExist: true, force: false });
+  }
   const { manifest } = await readManifest(target);
   const copy = { ...manifest, id: randomUUID(), created: new Date().toISOString() };
   await atomicWrite(path.join(target, 'carnet.json'), `${JSON.stringify(copy, null, 2)}\n`);

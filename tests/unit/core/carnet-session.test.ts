@@ -81,3 +81,27 @@ test('unreadable settings are set aside, not overwritten', async () => {
     await temp.remove();
   }
 });
+
+test('a vault folder given at start that is missing or empty receives a copy of the sample vault', async () => {
+  const { temp, options } = await newSession();
+  try {
+    for (const folder of [path.join(temp.dir, 'missing'), path.join(temp.dir, 'empty')]) {
+      if (folder.endsWith('empty')) await fs.mkdir(folder);
+      const session = new CarnetSession(options);
+      await session.start(folder);
+      assert.equal(session.vaultError, null, folder);
+      assert.deepEqual([session.vault.root, session.vault.info().counts.sources], [folder, 3]);
+      await session.stop();
+    }
+    const notEmpty = path.join(temp.dir, 'thesis');
+    await fs.mkdir(notEmpty);
+    await fs.writeFile(path.join(notEmpty, 'chapter1.docx'), 'mine');
+    const session = new CarnetSession(options);
+    await session.start(notEmpty);
+    assert.match(session.vaultError ?? '', /is not a Carnet vault/);
+    assert.deepEqual(await fs.readdir(notEmpty), ['chapter1.docx']);
+    await session.stop();
+  } finally {
+    await temp.remove();
+  }
+});
