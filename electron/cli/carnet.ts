@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CarnetError } from '../core/carnet-error.ts';
 import { Vault } from '../vault/vault.ts';
 import { checkVault } from '../vault/vault-check.ts';
+import { runImport } from './import-command.ts';
 import type { Problem, VaultInfo } from '../vault/vault-records.ts';
 
 /**
@@ -15,6 +16,8 @@ Commands:
   init DIR [--name NAME]     Create a new, empty vault in DIR (a missing or empty folder).
   info --vault DIR           Show the vault's name, format and counts.
   check --vault DIR          Read every file of the vault and list problems; exit code 1 if any.
+  import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .pdf.
+                             Exit code 1 if any file failed.
 
 Options:
   --json                     Print JSON instead of text.
@@ -55,6 +58,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await info(requireVault(values.vault), json, io);
       case 'check':
         return await check(requireVault(values.vault), json, io);
+      case 'import':
+        return await importPaths(requireVault(values.vault), rest, json, io);
       default:
         throw new CarnetError('invalid-input', `Unknown command "${command}". Run "carnet --help" for the list.`);
     }
@@ -106,6 +111,16 @@ async function check(dir: string, json: boolean, io: CliIo): Promise<number> {
     io.out(problems.length === 0 ? 'No problems found.' : describeProblems(problems));
   }
   return problems.length === 0 ? 0 : 1;
+}
+
+async function importPaths(dir: string, paths: string[], json: boolean, io: CliIo): Promise<number> {
+  if (paths.length === 0) throw new CarnetError('invalid-input', 'Say what to import: carnet import --vault DIR FILE_OR_FOLDER…');
+  const vault = await Vault.open(dir, { watch: false });
+  try {
+    return await runImport(vault, paths, json, io);
+  } finally {
+    await vault.close();
+  }
 }
 
 function publicInfo(summary: VaultInfo): Omit<VaultInfo, 'readOnly' | 'readOnlyReason'> {

@@ -1,0 +1,166 @@
+import { decode, fromPlainText } from './txt-importer.ts';
+import { parseDate } from './metadata/dates.ts';
+import { detectLanguage } from './metadata/language.ts';
+import { findSignature } from './metadata/signatures.ts';
+import { extensionOf, importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument } from './imported-document.ts';
+
+/**
+ * Saved web pages. jsdom parses the page with scripts off and nothing fetched; Readability finds
+ * the article; DOMPurify reduces its markup to a harmless subset, which is then read as text.
+ * Nothing of the page ever runs, here or later in the reader, which shows only the text.
+ */
+
+const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TR', 'DT', 'DD', 'TABLE', 'UL', 'OL', 'FIGURE', 'HEADER', 'FOOTER', 'ASIDE', 'MAIN']);
+const KEPT_TAGS = ['p', 'div', 'section', 'article', 'li', 'ul', 'ol', 'blockquote', 'pre', 'code', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'em', 'strong', 'i', 'b', 'a', 'span', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'dl', 'dt', 'dd', 'sup', 'sub'];
+
+export async function importHtml(input: ImportInput): Promise<ImportedDocument> {
+  const html = decode(input);
+  if (html.trim() === '') throw importError('The file is empty: there is nothing to import.');
+  return fromHtml(html, input);
+}
+
+export async function fromHtml(html: string, input: ImportInput): Promise<ImportedDocument> {
+  const [{ JSDOM, VirtualConsole }, { Readability }, createDOMPurify] = await Promise.all([import('jsdom'), import('@mozilla/readability'), import('dompurify').then((m) => m.default)]);
+  // A silent console: a hostile page's CSS or markup errors are not ours to print.
+  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    const meta = (selector: string, attribute = 'content') => document.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
+    const jsonLd = readJsonLd(document);
+    const article = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+
+    let paragraphs: string[] = [];
+    if (article?.content) {
+      const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
+      const clean = purify.sanitize(article.content, { ALLOWED_TAGS: KEPT_TAGS, ALLOWED_ATTR: [], RETURN_DOM: true }) as unknown as Element;
+      paragraphs = blockTexts(clean);
+    }
+    if (paragraphs.join('').length < 40) {
+      // No article found (a page that is all navigation, or a fragment): read its text like a capture.
+      const text = document.body ? textWithBreaks(document.body) : '';
+      if (text.trim() === '') throw importError('This page has no readable text (it may be empty, or made only of scripts and images).');
+      const fallback = fromPlainText(text, input);
+      fallback.original.extension = extensionOf(input.name) || 'html';
+      return fallback;
+    }
+
+    let publisher = meta('meta[property="og:site_name"]') ?? article?.siteName ?? jsonLd.publisher;
+    const last = paragraphs[paragraphs.length - 1] ?? '';
+    const signature = findSignature(last);
+    if (signature) {
+      paragraphs[paragraphs.length - 1] = last.slice(0, signature.index).trimEnd();
+      publisher ??= signature.publisher;
+    }
+    const body = tidyBody(paragraphs);
+    const language = (document.documentElement.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0];
+    const byline = article?.byline?.replace(/^(?:by|par)\s+/i, '').trim();
+    const authorMeta = meta('meta[name="author"]') ?? meta('meta[property="article:author"]') ?? jsonLd.author;
+    const dateText =
+      meta('meta[property="article:published_time"]') ??
+      meta('meta[name="date"]') ??
+      meta('meta[name="pubdate"]') ??
+      meta('meta[name="dc.date"]') ??
+      meta('time[datetime]', 'datetime') ??
+      jsonLd.datePublished ??
+      article?.publishedTime ??
+      undefined;
+    const url = meta('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"]');
+    return {
+      metadata: {
+        title: meta('meta[property="og:title"]') ?? article?.title?.trim() ?? (document.title.trim() || titleFromFileName(input.name)),
+        url: url && /^https?:\/\//i.test(url) ? url : undefined,
+        publisher,
+        authors: splitAuthors(authorMeta ?? byline),
+        published: dateText ? (parseDate(dateText) ?? undefined) : undefined,
+        language: /^[a-z]{2,3}$/.test(language ?? '') ? language : detectLanguage(body),
+      },
+      body,
+      original: { bytes: input.bytes, extension: extensionOf(input.name) || 'html' },
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** Block elements become paragraphs; headings keep a `## ` mark, captions `_…_`, list items `• `. */
+function blockTexts(root: Element): string[] {
+  const out: string[] = [];
+  let inline = '';
+  const flush = () => {
+    const text = inline.replace(/\s+/g, ' ').trim();
+    if (text) out.push(text);
+    inline = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      inline += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const tag = element.tagName;
+    if (tag === 'BR') {
+      inline += ' ';
+      return;
+    }
+    if (!BLOCKS.has(tag)) {
+      for (const child of Array.from(element.childNodes)) walk(child);
+      return;
+    }
+    flush();
+    if (/^H[1-6]$/.test(tag) || tag === 'FIGCAPTION' || tag === 'LI') {
+      const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) out.push(tag === 'FIGCAPTION' ? `_${text.replace(/_/g, '\\_')}_` : tag === 'LI' ? `• ${text}` : `## ${text}`);
+      return;
+    }
+    for (const child of Array.from(element.childNodes)) walk(child);
+    flush();
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+/** The page's text with a line break after each block, for the capture reader. */
+function textWithBreaks(root: Element): string {
+  const clone = root.cloneNode(true) as Element;
+  for (const element of Array.from(clone.querySelectorAll('script, style, noscript, template, svg'))) element.remove();
+  for (const element of Array.from(clone.querySelectorAll('*'))) if (BLOCKS.has(element.tagName) || element.tagName === 'BR') element.append('\n\n');
+  return clone.textContent ?? '';
+}
+
+function splitAuthors(text: string | undefined): string[] {
+  if (!text) return [];
+  return text.split(/\s*(?:,|;|\bet\b|\band\b|&)\s*/u).map((a) => a.trim()).filter((a) => a.length > 1 && a.length < 80);
+}
+
+interface JsonLdFacts {
+  publisher?: string;
+  author?: string;
+  datePublished?: string;
+}
+
+function readJsonLd(document: Document): JsonLdFacts {
+  const facts: JsonLdFacts = {};
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    for (const item of (Array.isArray(data) ? data : [data]) as Record<string, unknown>[]) {
+      if (!item || typeof item !== 'object') continue;
+      facts.datePublished ??= typeof item.datePublished === 'string' ? item.datePublished : undefined;
+      facts.publisher ??= nameOf(item.publisher);
+      facts.author ??= Array.isArray(item.author) ? item.author.map(nameOf).filter(Boolean).join(', ') || undefined : nameOf(item.author);
+    }
+  }
+  return facts;
+}
+
+function nameOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') return (value as { name: string }).name;
+  return undefined;
+}

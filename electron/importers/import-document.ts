@@ -1,0 +1,45 @@
+import { importHtml } from './html-importer.ts';
+import { importMarkdown } from './markdown-importer.ts';
+import { importPdf } from './pdf-importer.ts';
+import { importText } from './txt-importer.ts';
+import { extensionOf, importError, type ImportInput, type ImportedDocument, type Importer } from './imported-document.ts';
+
+/** One importer per format, chosen by extension, with a look at the bytes for misnamed files. */
+const BY_EXTENSION: Record<string, Importer> = {
+  txt: importText,
+  text: importText,
+  md: importMarkdown,
+  markdown: importMarkdown,
+  html: importHtml,
+  htm: importHtml,
+  xhtml: importHtml,
+  pdf: importPdf,
+};
+
+export const IMPORTABLE_EXTENSIONS = Object.keys(BY_EXTENSION);
+
+export function canImport(name: string): boolean {
+  return extensionOf(name) in BY_EXTENSION;
+}
+
+export async function importDocument(input: ImportInput): Promise<ImportedDocument> {
+  if (input.bytes.length === 0) throw importError('The file is empty: there is nothing to import.');
+  // A PDF saved with another extension is still a PDF.
+  if (startsWith(input.bytes, '%PDF-')) return importPdf(input);
+  const importer = BY_EXTENSION[extensionOf(input.name)];
+  if (!importer) {
+    throw importError(`Carnet cannot import ".${extensionOf(input.name) || '?'}" files. It imports ${IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`);
+  }
+  if (importer === importText && looksLikeHtml(input.bytes)) return importHtml(input);
+  return importer(input);
+}
+
+function startsWith(bytes: Uint8Array, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (bytes[i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html');
+}

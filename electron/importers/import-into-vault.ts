@@ -1,0 +1,50 @@
+import { CarnetError } from '../core/carnet-error.ts';
+import { bodyFingerprint, normaliseUrl } from './content-fingerprint.ts';
+import { importDocument } from './import-document.ts';
+import type { ImportInput } from './imported-document.ts';
+import type { Vault } from '../vault/vault.ts';
+
+/** How one file fared: what the import summary lists, line by line. */
+export type ImportResult =
+  | { name: string; status: 'imported'; sourceId: string; title: string; publisher?: string; published?: string; language?: string; url?: string }
+  | { name: string; status: 'duplicate'; existingId: string; existingTitle: string; reason: string }
+  | { name: string; status: 'failed'; reason: string };
+
+/** The largest file Carnet imports: far above any article or report, far below what would exhaust memory. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export function tooLargeReason(size: number): string {
+  return `The file is ${(size / 1048576).toFixed(0)} MB; Carnet imports files up to ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files, or import the article's web page or PDF instead.`;
+}
+
+/**
+ * Reads one file and adds it to the vault, unless the same article (same text, or same URL) is
+ * there already. Never throws for a bad file: the reason comes back in the result.
+ */
+export async function importIntoVault(vault: Vault, input: ImportInput): Promise<ImportResult> {
+  if (input.bytes.length > MAX_IMPORT_BYTES) return { name: input.name, status: 'failed', reason: tooLargeReason(input.bytes.length) };
+  try {
+    const document = await importDocument(input);
+    const sha256 = bodyFingerprint(document.body);
+    const url = document.metadata.url ? normaliseUrl(document.metadata.url) : null;
+    for (const source of vault.listSources()) {
+      const sameText = (source.sha256 ?? bodyFingerprint(vault.getSource(source.id).body)) === sha256;
+      const sameUrl = url !== null && source.url !== undefined && normaliseUrl(source.url) === url;
+      if (sameText || sameUrl) {
+        return {
+          name: input.name,
+          status: 'duplicate',
+          existingId: source.id,
+          existingTitle: source.title,
+          reason: sameText ? 'The same text is already in the vault.' : `A source with the same address is already in the vault (${source.url}).`,
+        };
+      }
+    }
+    const { title, publisher, authors, published, language } = document.metadata;
+    const added = await vault.addSource({ title, url: document.metadata.url, publisher, authors, published, language, sha256 }, `${document.body}\n`, document.original);
+    return { name: input.name, status: 'imported', sourceId: added.id, title: added.title, publisher, published, language, url: document.metadata.url };
+  } catch (error) {
+    if (error instanceof CarnetError && (error.code === 'read-only' || error.code === 'no-vault')) throw error;
+    return { name: input.name, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,54 @@
+import { CarnetError } from '../core/carnet-error.ts';
+
+/** What every importer returns: the metadata it could read, the clean body, and the untouched original. */
+
+export interface ImportInput {
+  /** The file's name, with its extension (`article.html`), for the format and a fallback title. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportedMetadata {
+  title: string;
+  url?: string;
+  publisher?: string;
+  authors: string[];
+  /** `YYYY-MM-DD` */
+  published?: string;
+  language?: string;
+}
+
+export interface ImportedDocument {
+  metadata: ImportedMetadata;
+  /**
+   * The clean text: paragraphs separated by blank lines; `## ` headings, `_…_` captions and
+   * `<!-- page N -->` page markers are the only structure. Fixed once imported: annotations point into it.
+   */
+  body: string;
+  original: { bytes: Uint8Array; extension: string };
+}
+
+export type Importer = (input: ImportInput) => Promise<ImportedDocument>;
+
+export function importError(message: string): CarnetError {
+  return new CarnetError('unreadable', message);
+}
+
+/** A title from a file name: `2025-11-19_imm6-hanoi.txt` → `2025 11 19 imm6 hanoi`. */
+export function titleFromFileName(name: string): string {
+  const base = name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return base || 'Untitled source';
+}
+
+export function extensionOf(name: string): string {
+  const match = /\.([A-Za-z0-9]{1,8})$/.exec(name);
+  return match ? match[1]!.toLowerCase() : '';
+}
+
+/** Whitespace tidied the same way for every format: no trailing spaces, at most one blank line. */
+export function tidyBody(paragraphs: string[]): string {
+  return paragraphs
+    .map((p) => p.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}

@@ -1,0 +1,38 @@
+import { decodeText, NotTextError } from './decode-text.ts';
+import { detectLanguage } from './metadata/language.ts';
+import { analyseCapture } from './text-capture.ts';
+import { extensionOf, importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument } from './imported-document.ts';
+
+/** Plain text, usually a web page captured as text: see text-capture.ts for how the article is found. */
+export async function importText(input: ImportInput): Promise<ImportedDocument> {
+  const text = decode(input);
+  return fromPlainText(text, input);
+}
+
+export function decode(input: ImportInput): string {
+  try {
+    return decodeText(input.bytes).text;
+  } catch (error) {
+    if (error instanceof NotTextError) throw importError(error.message);
+    throw error;
+  }
+}
+
+export function fromPlainText(text: string, input: ImportInput): ImportedDocument {
+  if (text.trim() === '') throw importError('The file is empty: there is nothing to import.');
+  const capture = analyseCapture(text);
+  const body = tidyBody(capture.body.split('\n\n'));
+  if (body === '') throw importError('No article text was found in this file (only a title or site navigation).');
+  return {
+    metadata: {
+      title: capture.title ?? titleFromFileName(input.name),
+      url: capture.url,
+      publisher: capture.publisher,
+      authors: capture.authors,
+      published: capture.published,
+      language: detectLanguage(body),
+    },
+    body,
+    original: { bytes: input.bytes, extension: extensionOf(input.name) || 'txt' },
+  };
+}
