@@ -1,4 +1,5 @@
 import { decode, fromPlainText } from './txt-importer.ts';
+import { isByline } from './text-capture.ts';
 import { parseDate } from './metadata/dates.ts';
 import { detectLanguage } from './metadata/language.ts';
 import { findSignature } from './metadata/signatures.ts';
@@ -34,6 +35,8 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
       const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
       const clean = purify.sanitize(article.content, { ALLOWED_TAGS: KEPT_TAGS, ALLOWED_ATTR: [], RETURN_DOM: true }) as unknown as Element;
       paragraphs = blockTexts(clean);
+      // Readability keeps the byline line ("Par X, le 19 novembre 2025"): it is metadata, not text.
+      while (paragraphs.length > 1 && isByline(paragraphs[0]!)) paragraphs.shift();
     }
     if (paragraphs.join('').length < 40) {
       // No article found (a page that is all navigation, or a fragment): read its text like a capture.

@@ -10,6 +10,8 @@ import { findSignature, outletName } from './metadata/signatures.ts';
  * not on any one site's wording.
  */
 
+export { isByline };
+
 export interface CaptureAnalysis {
   title: string | null;
   /** Paragraphs separated by blank lines; photo captions as `_caption_` paragraphs. */
@@ -38,11 +40,16 @@ export function analyseCapture(text: string): CaptureAnalysis {
   const lines = toLines(text);
   const result: CaptureAnalysis = { title: null, body: '', authors: [] };
   let i = 0;
-  while (i < lines.length && SITE_HEADER.test(lines[i]!.text) && lines[i]!.text.length < 120) i++;
-  const titleLine = lines[i];
-  if (titleLine && looksLikeTitle(titleLine.text)) {
-    result.title = titleLine.text;
+  let siteName: string | undefined;
+  while (i < lines.length && SITE_HEADER.test(lines[i]!.text) && lines[i]!.text.length < 120) {
+    siteName ??= lines[i]!.text.split(/\s+[-–—|:]\s+/u)[0];
     i++;
+  }
+  // The title is the first headline-like line that prose follows; what stands before it is the site's header and menus.
+  const titleIndex = findTitle(lines, i);
+  if (titleIndex !== -1) {
+    result.title = lines[titleIndex]!.text;
+    i = titleIndex + 1;
   }
 
   const paragraphs: string[] = [];
@@ -92,6 +99,11 @@ export function analyseCapture(text: string): CaptureAnalysis {
       break;
     }
     if (startedBody() && isEndLabel(lines, i)) break;
+    if (startedBody() && isSubheading(lines, i)) {
+      flush();
+      paragraphs.push(`## ${line}`);
+      continue;
+    }
     if (current.length && isRepeat(line, current[current.length - 1]!)) {
       if (spaces(line) > spaces(current[current.length - 1]!)) current[current.length - 1] = line;
       continue;
@@ -104,7 +116,28 @@ export function analyseCapture(text: string): CaptureAnalysis {
   }
   flush();
   result.body = paragraphs.join('\n\n');
+  result.publisher ??= siteName;
   return result;
+}
+
+function findTitle(lines: Line[], from: number): number {
+  for (let i = from; i < Math.min(lines.length, from + 15); i++) {
+    if (!looksLikeTitle(lines[i]!.text)) continue;
+    const next = lines.slice(i + 1, i + 5);
+    if (next.some((l) => isProse(l.text))) return i;
+  }
+  return -1;
+}
+
+function isProse(line: string): boolean {
+  return line.length >= 80 && SENTENCE_END.test(line);
+}
+
+/** A short line inside the article, without final punctuation, followed by prose: a subheading. */
+function isSubheading(lines: Line[], i: number): boolean {
+  const line = lines[i]!.text;
+  const next = lines[i + 1];
+  return line.length <= 90 && !SENTENCE_END.test(line) && next !== undefined && next.block !== lines[i]!.block && isProse(next.text);
 }
 
 function toLines(text: string): Line[] {
@@ -125,7 +158,7 @@ function toLines(text: string): Line[] {
 }
 
 function looksLikeTitle(line: string): boolean {
-  return line.length >= 8 && line.length <= 250 && !/[.;,]$/.test(line);
+  return line.length >= 12 && line.length <= 250 && line.split(/\s+/).length >= 3 && !/[.;,:]$/.test(line) && !isByline(line);
 }
 
 /** A short line carrying a full date: `VietnamPlus 19/11/2025`, `Par Jane Doe — Nov. 19, 2025`. */
@@ -174,6 +207,7 @@ function isEndLabel(lines: Line[], i: number): boolean {
   if (line.length > 40 || line.split(/\s+/).length > 4 || SENTENCE_END.test(line)) return false;
   const following = lines.slice(i + 1, i + 9);
   if (following.length === 0) return true;
+  if (isProse(following[0]!.text)) return false;
   const teasers = following.filter((l) => (l.text.length <= 160 && !SENTENCE_END.test(l.text)) || CAPTION_CREDIT.test(l.text)).length;
   const prose = following.filter((l) => l.text.length > 160 && SENTENCE_END.test(l.text)).length;
   return teasers >= 2 && teasers >= prose;

@@ -22,7 +22,8 @@ export function fromPlainText(text: string, input: ImportInput): ImportedDocumen
   if (text.trim() === '') throw importError('The file is empty: there is nothing to import.');
   const capture = analyseCapture(text);
   const body = tidyBody(capture.body.split('\n\n'));
-  if (body === '') throw importError('No article text was found in this file (only a title or site navigation).');
+  const words = body.split('\n\n').filter((p) => !/^(## |_|<!--)/.test(p)).join(' ');
+  if (words.length < 40) throw importError('No article text was found in this file: only a title, menus or a few words.');
   return {
     metadata: {
       title: capture.title ?? titleFromFileName(input.name),
