@@ -5,6 +5,7 @@ import {
   idSchema,
   type Codebook,
 } from './vault/vault-schemas.ts';
+import type { ImportResult } from './importers/import-into-vault.ts';
 import type {
   AnnotationList,
   CodeSummary,
@@ -40,6 +41,10 @@ export type {
   VaultInfo,
 };
 export type { Annotation, Code, Codebook } from './vault/vault-schemas.ts';
+export type { ImportResult } from './importers/import-into-vault.ts';
+
+/** The largest file or paste Carnet imports (checked again by the importer). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const none = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
@@ -81,6 +86,31 @@ export const methodSchemas = {
       replaceNewer: z.boolean().optional(),
     })
     .strict(),
+
+  updateSourceMetadata: z
+    .object({
+      id: idSchema,
+      title: z.string().trim().min(1, 'A source needs a title.').max(1000),
+      url: z.string().trim().max(4000).refine((u) => u === '' || /^https?:\/\//i.test(u), 'An address starts with http:// or https://.').optional(),
+      publisher: z.string().trim().max(500).optional(),
+      authors: z.array(z.string().trim().min(1).max(300)).max(100),
+      published: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'A date like 2025-11-19, or nothing.').optional(),
+      language: z.string().regex(/^([a-z]{2,3})?$/, 'A language code like fr or en, or nothing.').optional(),
+      baseRevision: revision,
+    })
+    .strict(),
+  /** One file the user chose, dropped or pasted as a file; the bytes as base64. */
+  importFile: z
+    .object({
+      name: z.string().min(1).max(255).refine((n) => !/[\\/\0]/.test(n), 'A file name, without folders.'),
+      dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `Carnet imports files up to ${MAX_IMPORT_BYTES / 1048576} MB.`),
+    })
+    .strict(),
+  /** Text or HTML from the clipboard. */
+  importPaste: z
+    .object({ text: z.string().max(MAX_IMPORT_BYTES, 'The pasted text is too long to import (50 MB at most).').optional(), html: z.string().max(MAX_IMPORT_BYTES, 'The pasted page is too long to import (50 MB at most).').optional() })
+    .strict()
+    .refine((p) => (p.text ?? '').trim() !== '' || (p.html ?? '').trim() !== '', 'Nothing was pasted.'),
 
   listAnnotations: z.object({ sourceId: idSchema }).strict(),
   saveAnnotations: z.object({ sourceId: idSchema, annotations: z.array(annotationSchema), baseRevision: revision.nullable() }).strict(),
@@ -140,6 +170,9 @@ export interface MethodOutputs {
   getNote: NoteDetail;
   createNote: NoteDetail;
   saveNote: NoteDetail;
+  updateSourceMetadata: SourceDetail;
+  importFile: ImportResult;
+  importPaste: ImportResult;
   listAnnotations: AnnotationList;
   saveAnnotations: AnnotationList;
   listCodes: CodeSummary[];
@@ -159,7 +192,7 @@ export type CarnetApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<
 export type Handlers = { [M in MethodName]: (input: MethodArgs<M>) => Promise<MethodOutputs[M]> | MethodOutputs[M] };
 
 /** Commands from a native menu, carried out by the renderer as if their shortcut had been pressed. */
-export type MenuCommand = 'newNote' | 'openVault' | 'createVault' | 'toggleDetails' | 'back' | 'forward' | 'showTrash' | 'showProblems';
+export type MenuCommand = 'import' | 'newNote' | 'openVault' | 'createVault' | 'toggleDetails' | 'back' | 'forward' | 'showTrash' | 'showProblems';
 
 export interface EventPayloads {
   vaultChanged: { changes: VaultChange[] };

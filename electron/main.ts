@@ -113,6 +113,7 @@ function buildMenu(): Menu {
       label: '&File',
       submenu: [
         { label: 'New Note', accelerator: 'CmdOrCtrl+N', click: () => send('newNote') },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => send('import') },
         { type: 'separator' },
         { label: 'Open Vault…', accelerator: 'CmdOrCtrl+O', click: () => send('openVault') },
         { label: 'New Vault…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('createVault') },
@@ -136,7 +137,7 @@ function buildMenu(): Menu {
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const, accelerator: 'F12' }]),
       ],
     },
     { role: 'windowMenu' },

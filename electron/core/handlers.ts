@@ -1,4 +1,5 @@
 import { appVersion } from './app-paths.ts';
+import { importIntoVault } from '../importers/import-into-vault.ts';
 import type { CarnetSession } from './carnet-session.ts';
 import type { AppInfo, Handlers } from '../api.ts';
 
@@ -40,6 +41,13 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     createNote: ({ title, body }) => session.vault.createNote(title, body ?? ''),
     saveNote: ({ id, title, body, tags, baseRevision, replaceNewer }) => session.vault.saveNote(id, { title, body, tags }, baseRevision, replaceNewer ?? false),
 
+    updateSourceMetadata: ({ id, baseRevision, title, url, publisher, authors, published, language }) =>
+      session.vault.updateSourceMeta(id, { title, url: url || undefined, publisher: publisher || undefined, authors, published: published || undefined, language: language || undefined }, baseRevision),
+    importFile: ({ name, dataBase64 }) => importIntoVault(session.vault, { name, bytes: Buffer.from(dataBase64, 'base64') }),
+    importPaste: ({ text, html }) =>
+      html && html.trim() !== ''
+        ? importIntoVault(session.vault, { name: 'pasted.html', bytes: Buffer.from(html, 'utf8') })
+        : importIntoVault(session.vault, { name: 'pasted.txt', bytes: Buffer.from(text ?? '', 'utf8') }),
     listAnnotations: ({ sourceId }) => session.vault.listAnnotations(sourceId),
     saveAnnotations: ({ sourceId, annotations, baseRevision }) => session.vault.saveAnnotations(sourceId, annotations, baseRevision),
     listCodes: () => session.vault.listCodes(),

@@ -3,6 +3,7 @@ import { bodyFingerprint, normaliseUrl } from './content-fingerprint.ts';
 import { importDocument } from './import-document.ts';
 import type { ImportInput } from './imported-document.ts';
 import type { Vault } from '../vault/vault.ts';
+import { MAX_IMPORT_BYTES } from '../api.ts';
 
 /** How one file fared: what the import summary lists, line by line. */
 export type ImportResult =
@@ -11,7 +12,7 @@ export type ImportResult =
   | { name: string; status: 'failed'; reason: string };
 
 /** The largest file Carnet imports: far above any article or report, far below what would exhaust memory. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export function tooLargeReason(size: number): string {
   return `The file is ${(size / 1048576).toFixed(0)} MB; Carnet imports files up to ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files, or import the article's web page or PDF instead.`;

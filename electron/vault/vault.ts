@@ -165,6 +165,21 @@ export class Vault {
     });
   }
 
+  /**
+   * Corrects a source's metadata (title, date, publisher…). The body is written back byte for byte:
+   * annotations point into it.
+   */
+  async updateSourceMeta(id: string, change: Pick<SourceMeta, 'title' | 'url' | 'publisher' | 'authors' | 'published' | 'language'>, baseRevision: string): Promise<SourceDetail> {
+    return this.write(async () => {
+      const record = this.index.sources.get(id);
+      if (!record) throw notFound('source', id);
+      const relative = `sources/${record.slug}.md`;
+      await this.assertUnchanged(relative, baseRevision, `the metadata of "${record.meta.title}"`);
+      await this.writeTracked(relative, formatFrontMatter(orderSource({ ...record.meta, ...change }), record.body));
+      return this.getSource(id);
+    });
+  }
+
   // ── Notes ──────────────────────────────────────────────────────────────
 
   listNotes(): NoteSummary[] {

@@ -11,6 +11,9 @@ import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.tsx';
 import { Sidebar } from '../sidebar/Sidebar.tsx';
 import { DetailsPane } from '../details/DetailsPane.tsx';
 import { VaultDialog, type VaultDialogTab } from '../vault/VaultDialog.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
+import { useImport } from '../import/use-import.ts';
+import { filesFromDrop } from '../import/dropped-files.ts';
 import type { AppInfo, MenuCommand, Settings, VaultInfo } from '../../electron/api.ts';
 
 /** The window a researcher lives in: lists on the left, what is open in the centre, its details on the right. */
@@ -24,11 +27,13 @@ export function App() {
   const [vaultDialog, setVaultDialog] = useState<VaultDialogTab | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
   const data = useVaultData(vault);
   const place = currentPlace(history);
   const language = resolveLanguage(settings?.language ?? 'system');
   const t = makeTranslate(language);
   useTheme(settings?.theme ?? 'system');
+  const importer = useImport(useCallback((size: number) => t('import.tooLarge', { size: Math.round(size / 1048576) }), [t]));
 
   useEffect(() => {
     api.appInfo({}).then(
@@ -77,6 +82,8 @@ export function App() {
   const runCommand = useCallback(
     (command: MenuCommand) => {
       switch (command) {
+        case 'import':
+          return setImportOpen(true);
         case 'newNote':
           return void createNote();
         case 'openVault':
@@ -99,6 +106,30 @@ export function App() {
   );
 
   useEffect(() => onEvent('menuCommand', ({ command }) => runCommand(command)), [runCommand]);
+
+  // Files dropped anywhere on the window are imported; without this the page would navigate to them.
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event) || !event.dataTransfer) return;
+      event.preventDefault();
+      if ((event.target as Element | null)?.closest?.('.drop-zone')) return;
+      if (!vault || vault.readOnly) return;
+      void filesFromDrop(event.dataTransfer).then((picked) => {
+        setImportOpen(true);
+        importer.importFiles(picked.files, picked.skipped);
+      });
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [vault, importer]);
   useShortcuts(runCommand);
 
   const updateSettings = async (change: Partial<Pick<Settings, 'theme' | 'language'>>) => {
@@ -155,6 +186,7 @@ export function App() {
           onBack={() => dispatch({ type: 'back' })}
           onForward={() => dispatch({ type: 'forward' })}
           onNewNote={() => void createNote()}
+          onImport={() => setImportOpen(true)}
           onSwitchVault={() => setVaultDialog('recent')}
           onToggleDetails={() => setDetailsOpen((open) => !open)}
           onSettings={(change) => void updateSettings(change)}
@@ -200,6 +232,19 @@ export function App() {
         />
       )}
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
+      {importOpen && (
+        <ImportDialog
+          progress={importer.progress}
+          readOnly={info?.readOnly ?? true}
+          onFiles={importer.importFiles}
+          onPaste={(text, html) => void importer.importPaste(text, html)}
+          onOpen={go}
+          onClose={() => {
+            setImportOpen(false);
+            importer.reset();
+          }}
+        />
+      )}
     </I18nProvider>
   );
 }

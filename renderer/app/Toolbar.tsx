@@ -11,6 +11,7 @@ interface ToolbarProps {
   onBack: () => void;
   onForward: () => void;
   onNewNote: () => void;
+  onImport: () => void;
   onSwitchVault: () => void;
   onToggleDetails: () => void;
   onSettings: (change: Partial<Pick<Settings, 'theme' | 'language'>>) => void;
@@ -35,6 +36,9 @@ export function Toolbar(props: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar-group">
+        <button type="button" onClick={props.onImport} disabled={!vault || vault.readOnly} title={`${t('toolbar.import')} (Ctrl+Shift+I)`}>
+          <Icon name="import" /> {t('toolbar.import')}
+        </button>
         <button type="button" className="primary" onClick={props.onNewNote} disabled={!vault || vault.readOnly} title={`${t('toolbar.newNote')} (Ctrl+N)`}>
           <Icon name="plus" /> {t('toolbar.newNote')}
         </button>

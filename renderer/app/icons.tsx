@@ -12,6 +12,7 @@ const paths = {
   code: 'M4 12l8-8h8v8l-8 8zM15 8.5v.5',
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   close: 'M6 6l12 12M18 6L6 18',
+  import: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
 } as const;
 
 export type IconName = keyof typeof paths;

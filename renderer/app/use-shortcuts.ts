@@ -11,6 +11,7 @@ export function useShortcuts(run: (command: MenuCommand) => void): void {
       const mod = event.ctrlKey || event.metaKey;
       let command: MenuCommand | null = null;
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'n') command = 'newNote';
+      else if (mod && event.shiftKey && event.key.toLowerCase() === 'i') command = 'import';
       else if (mod && event.shiftKey && event.key.toLowerCase() === 'n') command = 'createVault';
       else if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') command = 'openVault';
       else if (mod && event.key === '\\') command = 'toggleDetails';

@@ -62,25 +62,35 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
         </div>
       </header>
       <div className="reader-body">
-        {paragraphs.map((paragraph) => (
-          <p key={paragraph.start}>
-            {paragraph.segments.map((segment) =>
-              segment.annotationIds.length === 0 ? (
-                <span key={segment.start}>{segment.text}</span>
-              ) : (
-                <mark
-                  key={segment.start}
-                  data-annotations={segment.annotationIds.join(' ')}
-                  className={segment.annotationIds.includes(annotationId ?? '') ? 'focused' : undefined}
-                  style={{ '--mark-color': annotationColor(loaded.annotations.annotations, segment.annotationIds, data) } as CSSProperties}
-                  onClick={() => onSelectAnnotation(segment.annotationIds[segment.annotationIds.length - 1] as string)}
-                >
-                  {segment.text}
-                </mark>
-              ),
-            )}
-          </p>
-        ))}
+        {paragraphs.map((paragraph) => {
+          if (paragraph.kind === 'page') {
+            return (
+              <div key={paragraph.start} className="page-marker" id={`page-${paragraph.page}`} role="separator" aria-label={t('reader.page', { page: paragraph.page ?? 0 })}>
+                <span>{t('reader.page', { page: paragraph.page ?? 0 })}</span>
+              </div>
+            );
+          }
+          const Tag = paragraph.kind === 'heading' ? 'h2' : 'p';
+          return (
+            <Tag key={paragraph.start} className={paragraph.kind === 'text' ? undefined : `body-${paragraph.kind}`}>
+              {paragraph.segments.map((segment) =>
+                segment.annotationIds.length === 0 ? (
+                  <span key={segment.start}>{segment.text}</span>
+                ) : (
+                  <mark
+                    key={segment.start}
+                    data-annotations={segment.annotationIds.join(' ')}
+                    className={segment.annotationIds.includes(annotationId ?? '') ? 'focused' : undefined}
+                    style={{ '--mark-color': annotationColor(loaded.annotations.annotations, segment.annotationIds, data) } as CSSProperties}
+                    onClick={() => onSelectAnnotation(segment.annotationIds[segment.annotationIds.length - 1] as string)}
+                  >
+                    {segment.text}
+                  </mark>
+                ),
+              )}
+            </Tag>
+          );
+        })}
       </div>
     </article>
   );

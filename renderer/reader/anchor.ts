@@ -62,9 +62,28 @@ export interface Segment {
   annotationIds: string[];
 }
 
+export type ParagraphKind = 'text' | 'heading' | 'caption' | 'item' | 'page';
+
 export interface Paragraph {
   start: number;
+  kind: ParagraphKind;
+  /** For page markers: the page number. */
+  page?: number;
   segments: Segment[];
+}
+
+/**
+ * The source body's little structure: `## ` headings, `_…_` captions, `• ` list items and
+ * `<!-- page N -->` markers. The marks themselves are not shown; the text keeps its offsets.
+ */
+function classify(text: string): { kind: ParagraphKind; from: number; to: number; page?: number } {
+  const page = /^<!-- page (\d+) -->$/.exec(text);
+  if (page) return { kind: 'page', from: 0, to: 0, page: Number(page[1]) };
+  const heading = /^#{1,6} /.exec(text);
+  if (heading) return { kind: 'heading', from: heading[0].length, to: text.length };
+  if (text.length > 2 && text.startsWith('_') && text.endsWith('_') && !text.endsWith('\\_')) return { kind: 'caption', from: 1, to: text.length - 1 };
+  if (text.startsWith('• ')) return { kind: 'item', from: 0, to: text.length };
+  return { kind: 'text', from: 0, to: text.length };
 }
 
 /**
@@ -75,9 +94,16 @@ export function segmentBody(body: string, anchored: Anchored[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const separator = /\n[ \t]*\n\s*/g;
   let from = 0;
-  const pushParagraph = (start: number, end: number) => {
-    const text = body.slice(start, end);
-    if (text.trim() === '') return;
+  const pushParagraph = (paragraphStart: number, paragraphEnd: number) => {
+    const raw = body.slice(paragraphStart, paragraphEnd);
+    if (raw.trim() === '') return;
+    const shape = classify(raw.trimEnd());
+    if (shape.kind === 'page') {
+      paragraphs.push({ start: paragraphStart, kind: 'page', page: shape.page, segments: [] });
+      return;
+    }
+    const start = paragraphStart + shape.from;
+    const end = shape.kind === 'text' || shape.kind === 'item' ? paragraphEnd : paragraphStart + shape.to;
     const cuts = new Set<number>([start, end]);
     for (const a of anchored) {
       if (a.end <= start || a.start >= end) continue;
@@ -93,7 +119,7 @@ export function segmentBody(body: string, anchored: Anchored[]): Paragraph[] {
       const ids = anchored.filter((a) => a.start <= s && a.end >= e).map((a) => a.annotation.id);
       segments.push({ text: body.slice(s, e), start: s, annotationIds: ids });
     }
-    paragraphs.push({ start, segments });
+    paragraphs.push({ start: paragraphStart, kind: shape.kind, segments });
   };
   for (let match = separator.exec(body); match; match = separator.exec(body)) {
     pushParagraph(from, match.index);

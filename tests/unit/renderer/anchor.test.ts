@@ -51,3 +51,21 @@ test('the body splits into paragraphs whose segments keep exact offsets, overlap
     [' six pays.\n', ''],
   ]);
 });
+
+test('headings, captions, list items and page markers are recognised, their marks hidden, offsets kept', () => {
+  const text = '<!-- page 1 -->\n\n## Un plan commun\n\n_Les délégués. Photo : VNA_\n\n• former les policiers\n\nTexte ordinaire.\n\n<!-- page 2 -->\n\nSuite.';
+  const paragraphs = segmentBody(text, []);
+  assert.deepEqual(
+    paragraphs.map((p) => [p.kind, p.page ?? null, p.segments.map((s) => s.text).join('')]),
+    [
+      ['page', 1, ''],
+      ['heading', null, 'Un plan commun'],
+      ['caption', null, 'Les délégués. Photo : VNA'],
+      ['item', null, '• former les policiers'],
+      ['text', null, 'Texte ordinaire.'],
+      ['page', 2, ''],
+      ['text', null, 'Suite.'],
+    ],
+  );
+  for (const paragraph of paragraphs) for (const s of paragraph.segments) assert.equal(text.slice(s.start, s.start + s.text.length), s.text);
+});

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
+import { FIXTURES, SEEDS, seedsMissing } from '../helpers/seeds.ts';
+import { sampleVaultCopy } from '../helpers/temp-dir.ts';
+
+const skip = e2eUnavailable() ?? false;
+
+test('importing a hostile web page shows its article and runs none of its scripts', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByLabel('Choose files…').setInputFiles([path.join(FIXTURES, 'article.html'), path.join(FIXTURES, 'chiffre.pdf')]);
+    await page.getByText('2 files read.').waitFor();
+    assert.match((await page.locator('.import-results').textContent()) ?? '', /Failed.*encrypted with a password/s);
+    await page.getByRole('dialog').getByRole('button', { name: 'Hà Nội accueille la sixième réunion ministérielle du processus COMMIT' }).click();
+    await page.locator('.reader h1').waitFor();
+    assert.match((await page.locator('.reader-body').textContent()) ?? '', /Les délégations ont adopté un plan d'action/);
+    assert.equal(await page.locator('.reader-body h2').textContent(), "Un plan d'action commun");
+    assert.equal(await page.locator('.reader-body .body-caption').count(), 1);
+    assert.equal(await page.evaluate(() => (globalThis as Record<string, unknown>).__hostileRan), undefined, 'a script of the page ran');
+    assert.equal(await page.locator('script:not([src*="assets/"]), iframe, img[onerror], a[href^="javascript:"]').count(), 0);
+    assert.equal(await page.title(), 'Carnet Sample Vault — Carnet');
+    const file = (await fs.readdir(path.join(vault.dir, 'sources', 'originals'))).find((f) => f.endsWith('.html'));
+    assert.ok(file, 'the original page is kept for provenance');
+    await screenshot(page, 'imported-web-page');
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
+
+test('importing the seed captures: progress, a line per file, duplicates recognised on a second import', { skip: skip || seedsMissing }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    const seeds = (await fs.readdir(SEEDS)).filter((f) => f.endsWith('.txt')).map((f) => path.join(SEEDS, f));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByLabel('Choose files…').setInputFiles(seeds);
+    await page.getByText(`${seeds.length} files read.`).waitFor();
+    assert.match((await page.locator('.import-progress').textContent()) ?? '', new RegExp(`${seeds.length} imported · 0 already in the vault · 0 failed`));
+    await screenshot(page, 'import-summary');
+    await page.getByLabel('Choose files…').setInputFiles(seeds);
+    await page.getByText('already in the vault', { exact: false }).first().waitFor();
+    await page.locator('.status-duplicate').nth(seeds.length - 1).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Coopération globale/ }).click();
+    await page.locator('.reader-body').waitFor();
+    assert.match((await page.locator('.reader .byline').first().textContent()) ?? '', /VietnamPlus · 19 Nov 2025/);
+    assert.match((await page.locator('.details').textContent()) ?? '', /French/);
+    await screenshot(page, 'imported-seed');
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
+
+test('an article pasted from the clipboard is imported', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    await page.getByRole('button', { name: 'Import' }).click();
+    const text = await fs.readFile(path.join(FIXTURES, 'capture-en.txt'), 'utf8');
+    // What Ctrl+V delivers: a paste event carrying the clipboard's text.
+    await page.getByRole('region', { name: 'Drop files or folders to import' }).evaluate((zone, pasted) => {
+      const browser = globalThis as unknown as { DataTransfer: new () => { setData(type: string, data: string): void }; ClipboardEvent: new (type: string, init: object) => unknown };
+      const data = new browser.DataTransfer();
+      data.setData('text/plain', pasted);
+      zone.dispatchEvent(new browser.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }) as never);
+    }, text);
+    await page.getByRole('dialog').getByRole('button', { name: 'Six countries renew their pledge against trafficking in Hanoi' }).click();
+    await page.locator('.reader-body h2', { hasText: 'A new action plan' }).waitFor();
+    const originals = await fs.readdir(path.join(vault.dir, 'sources', 'originals'));
+    assert.ok(originals.some((f) => f.startsWith('six-countries-renew') && f.endsWith('.txt')));
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
