@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../../../electron/cli/carnet.ts';
 import { PROJECT_ROOT, sampleVaultCopy, tempDir } from '../../helpers/temp-dir.ts';
+import { FIXTURES, SEEDS, seedsMissing } from '../../helpers/seeds.ts';
 
 const run = promisify(execFile);
 
@@ -103,6 +104,56 @@ test('the built `carnet` binary runs as a command', { skip: !existsSync(path.joi
     const { stdout } = await run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'node', 'carnet.js'), 'info', '--vault', dir]);
     assert.match(stdout, /Vault "Carnet Sample Vault" \(format 1\)/);
     assert.match(stdout, /3 sources, 2 notes, 4 codes/);
+  } finally {
+    await remove();
+  }
+});
+
+test('carnet import: folders recursively, one JSON record per file, bad files listed without stopping the rest', async () => {
+  const { dir, remove } = await tempDir();
+  try {
+    const vaultDir = path.join(dir, 'v');
+    await cli('init', vaultDir);
+    const drop = path.join(dir, 'drop');
+    await fs.mkdir(path.join(drop, 'nested'), { recursive: true });
+    for (const name of ['capture-en.txt', 'article.html', 'chiffre.pdf']) await fs.copyFile(path.join(FIXTURES, name), path.join(drop, name));
+    await fs.copyFile(path.join(FIXTURES, 'note-exportee.md'), path.join(drop, 'nested', 'note-exportee.md'));
+    await fs.writeFile(path.join(drop, 'nested', 'photo.jpg'), 'not imported');
+    await fs.writeFile(path.join(drop, '.hidden.txt'), 'left out');
+    // A 200 MB file, sparse: refused from its size, never read into memory.
+    const huge = await fs.open(path.join(drop, 'huge.txt'), 'w');
+    await huge.truncate(200 * 1024 * 1024);
+    await huge.close();
+
+    const run = await cli('import', '--vault', vaultDir, drop, '--json');
+    assert.equal(run.code, 1, 'exit code 1: some files failed');
+    const report = JSON.parse(run.out) as { counts: Record<string, number>; results: { name: string; status: string; title?: string; reason?: string; published?: string; language?: string }[] };
+    assert.deepEqual(report.counts, { imported: 3, duplicates: 0, failed: 2, skipped: 1 });
+    const byName = Object.fromEntries(report.results.map((r) => [r.name, r]));
+    assert.equal(byName['article.html']?.published, '2025-11-19');
+    assert.equal(byName['capture-en.txt']?.language, 'en');
+    assert.match(byName['chiffre.pdf']?.reason ?? '', /encrypted/);
+    assert.match(byName['huge.txt']?.reason ?? '', /200 MB; Carnet imports files up to 50 MB/);
+    assert.equal(byName['.hidden.txt'], undefined);
+
+    const again = await cli('import', '--vault', vaultDir, path.join(drop, 'capture-en.txt'), '--json');
+    assert.equal(again.code, 0);
+    assert.equal((JSON.parse(again.out) as { counts: { duplicates: number } }).counts.duplicates, 1);
+  } finally {
+    await remove();
+  }
+});
+
+test('carnet import of the seed captures prints their metadata', { skip: seedsMissing }, async () => {
+  const { dir, remove } = await tempDir();
+  try {
+    await cli('init', path.join(dir, 'v'));
+    const run = await cli('import', '--vault', path.join(dir, 'v'), SEEDS, '--json');
+    assert.equal(run.code, 0);
+    const results = (JSON.parse(run.out) as { results: { name: string; publisher: string; published?: string; language: string; url?: string }[] }).results;
+    const first = results.find((r) => r.name.startsWith('000_'));
+    assert.deepEqual([first?.publisher, first?.published, first?.language], ['VietnamPlus', '2025-11-19', 'fr']);
+    assert.match(first?.url ?? '', /^https:\/\/www\.vietnamplus\.vn\//);
   } finally {
     await remove();
   }
