@@ -4,6 +4,7 @@ import { api } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { anchorAnnotations } from '../reader/anchor.ts';
 import { useSource } from '../reader/use-source.ts';
+import { SourceMetadataForm } from './SourceMetadataForm.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
 import type { Annotation, NoteDetail } from '../../electron/api.ts';
@@ -40,6 +41,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function SourceDetails({ id, annotationId, data, onOpen, onOpenExternal }: { id: string; annotationId?: string; data: VaultData; onOpen: DetailsPaneProps['onOpen']; onOpenExternal: (url: string) => void }) {
   const { t, language } = useI18n();
   const { loaded } = useSource(id, data.revision);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => setEditing(false), [id]);
   const anchoring = useMemo(() => (loaded ? anchorAnnotations(loaded.source.body, loaded.annotations.annotations) : null), [loaded]);
   useEffect(() => {
     if (annotationId) document.getElementById(`annotation-${annotationId}`)?.scrollIntoView({ block: 'nearest' });
@@ -51,7 +54,17 @@ function SourceDetails({ id, annotationId, data, onOpen, onOpenExternal }: { id:
   return (
     <>
       <section className="details-section">
-        <h2>{t('details.metadata')}</h2>
+        <h2>
+          {t('details.metadata')}
+          {!editing && !data.info?.readOnly && (
+            <button type="button" className="link-button section-action" onClick={() => setEditing(true)}>
+              {t('details.editMetadata')}
+            </button>
+          )}
+        </h2>
+        {editing ? (
+          <SourceMetadataForm source={source} onDone={() => setEditing(false)} />
+        ) : (
         <dl className="fields">
           <Field label={t('field.title')}>{source.title}</Field>
           {source.publisher && <Field label={t('field.publisher')}>{source.publisher}</Field>}
@@ -75,6 +88,7 @@ function SourceDetails({ id, annotationId, data, onOpen, onOpenExternal }: { id:
             </Field>
           )}
         </dl>
+        )}
       </section>
       <section className="details-section">
         <h2>

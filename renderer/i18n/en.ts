@@ -94,6 +94,8 @@ export const en = {
 
   'details.label': 'Details',
   'details.metadata': 'Metadata',
+  'details.editMetadata': 'Edit',
+  'details.saveMetadata': 'Save',
   'details.annotations': 'Annotations',
   'details.noAnnotations': 'No annotations on this source yet.',
   'details.orphan': 'not found',

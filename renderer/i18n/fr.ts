@@ -96,6 +96,8 @@ export const fr: Record<MessageKey, string> = {
 
   'details.label': 'Détails',
   'details.metadata': 'Métadonnées',
+  'details.editMetadata': 'Modifier',
+  'details.saveMetadata': 'Enregistrer',
   'details.annotations': 'Annotations',
   'details.noAnnotations': 'Aucune annotation sur cette source pour l’instant.',
   'details.orphan': 'introuvable',

@@ -86,3 +86,33 @@ test('an article pasted from the clipboard is imported', { skip }, async () => {
     await vault.remove();
   }
 });
+
+test('metadata that import read wrong is corrected in the details pane; the text stays byte for byte', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    const file = path.join(vault.dir, 'sources', 'phnom-penh-quatrieme-reunion-ministerielle.md');
+    const bodyOf = (text: string) => text.slice(text.indexOf('\n---\n') + 5);
+    const before = bodyOf(await fs.readFile(file, 'utf8'));
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Phnom Penh/ }).click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Published').fill('2016-12-08');
+    await page.getByLabel('Publisher').fill('VNA');
+    await page.getByLabel('Authors').fill('Lê Quý Vương, Carnet team');
+    await screenshot(page, 'metadata-form');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.reader .byline', { hasText: 'VNA · Lê Quý Vương, Carnet team · 8 Dec 2016' }).waitFor();
+    const after = await fs.readFile(file, 'utf8');
+    assert.match(after, /\npublished: (")?2016-12-08(")?\n/);
+    assert.equal(bodyOf(after), before);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Address').fill('ftp://example.org/x');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'An address starts with http:// or https://' }).waitFor();
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
