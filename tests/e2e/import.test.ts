@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
 import { FIXTURES, SEEDS, seedsMissing } from '../helpers/seeds.ts';
-import { sampleVaultCopy } from '../helpers/temp-dir.ts';
+import { sampleVaultCopy, tempDir } from '../helpers/temp-dir.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -114,5 +114,27 @@ test('metadata that import read wrong is corrected in the details pane; the text
   } finally {
     await harness.close();
     await vault.remove();
+  }
+});
+
+test('a whole folder is imported, its other formats left out and counted', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const folder = await tempDir('carnet-folder-');
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    await fs.mkdir(path.join(folder.dir, 'captures', 'nov'), { recursive: true });
+    await fs.copyFile(path.join(FIXTURES, 'capture-en.txt'), path.join(folder.dir, 'captures', 'capture-en.txt'));
+    await fs.copyFile(path.join(FIXTURES, 'note-exportee.md'), path.join(folder.dir, 'captures', 'nov', 'note-exportee.md'));
+    await fs.writeFile(path.join(folder.dir, 'captures', 'nov', 'photo.jpg'), 'jpeg');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByLabel('Choose a folder…').setInputFiles(path.join(folder.dir, 'captures'));
+    await page.getByText('2 files read.').waitFor();
+    assert.match((await page.locator('.import-progress').textContent()) ?? '', /2 imported · 0 already in the vault · 0 failed.*1 files in other formats left out/s);
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+    await folder.remove();
   }
 });
