@@ -17,4 +17,6 @@ await Promise.all([
     },
   }),
   build({ ...common, format: 'cjs', external: ['electron'], entryPoints: { preload: 'electron/preload.ts' }, outExtension: { '.js': '.cjs' } }),
+  // The search worker carries its dependencies, so that it runs unpacked from the app archive.
+  build({ ...common, format: 'esm', entryPoints: { 'search-worker': 'electron/search/search-worker.ts' } }),
 ]);

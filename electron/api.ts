@@ -6,6 +6,7 @@ import {
   type Codebook,
 } from './vault/vault-schemas.ts';
 import type { ImportResult } from './importers/import-into-vault.ts';
+import type { SearchResults, SearchHit, SearchStatus } from './search/search-types.ts';
 import type {
   AnnotationList,
   CodeSummary,
@@ -42,6 +43,7 @@ export type {
 };
 export type { Annotation, Code, Codebook } from './vault/vault-schemas.ts';
 export type { ImportResult } from './importers/import-into-vault.ts';
+export type { SearchResults, SearchHit, SearchStatus };
 
 /** The largest file or paste Carnet imports (checked again by the importer). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -123,6 +125,23 @@ export const methodSchemas = {
   listTrash: none,
   restoreFromTrash: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,120}$/) }).strict(),
 
+  search: z
+    .object({
+      text: z.string().max(2000, 'A search is limited to 2,000 characters.'),
+      kinds: z.array(z.enum(['source', 'note', 'annotation'])).optional(),
+      codes: z.array(idSchema).max(100).optional(),
+      tags: z.array(z.string().max(100)).max(100).optional(),
+      publishers: z.array(z.string().max(500)).max(100).optional(),
+      languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(20).optional(),
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      asYouType: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
+  searchStatus: none,
+  reindex: none,
+
   openExternal: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(),
 } as const;
 
@@ -182,6 +201,9 @@ export interface MethodOutputs {
   deleteItem: TrashEntry;
   listTrash: TrashEntry[];
   restoreFromTrash: { restored: true };
+  search: SearchResults;
+  searchStatus: SearchStatus;
+  reindex: SearchStatus;
   openExternal: { opened: boolean };
 }
 
@@ -192,13 +214,14 @@ export type CarnetApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<
 export type Handlers = { [M in MethodName]: (input: MethodArgs<M>) => Promise<MethodOutputs[M]> | MethodOutputs[M] };
 
 /** Commands from a native menu, carried out by the renderer as if their shortcut had been pressed. */
-export type MenuCommand = 'import' | 'newNote' | 'openVault' | 'createVault' | 'toggleDetails' | 'back' | 'forward' | 'showTrash' | 'showProblems';
+export type MenuCommand = 'quickOpen' | 'searchPane' | 'import' | 'newNote' | 'openVault' | 'createVault' | 'toggleDetails' | 'back' | 'forward' | 'showTrash' | 'showProblems';
 
 export interface EventPayloads {
   vaultChanged: { changes: VaultChange[] };
   vaultOpened: VaultInfo;
   vaultClosed: { reason: string };
   menuCommand: { command: MenuCommand };
+  searchStatus: SearchStatus;
 }
 export type EventName = keyof EventPayloads;
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;

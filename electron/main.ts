@@ -7,6 +7,7 @@ import { CarnetSession } from './core/carnet-session.ts';
 import { createDispatcher } from './core/dispatcher.ts';
 import { createHandlers } from './core/handlers.ts';
 import { hardenApp } from './electron-security.ts';
+import { defaultWorkerUrl, workerHost } from './search/search-host.ts';
 
 /** The Electron front: windows, menus and dialogs, wired to the shared services. No business logic here. */
 
@@ -37,6 +38,8 @@ async function start(): Promise<void> {
     documentsDir: app.getPath('documents'),
     // Packaged, the sample vault is an extra resource beside app.asar; in development it is in resources/.
     resourcesDir: app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources'),
+    // Packaged, the search worker is unpacked beside app.asar (electron-builder's asarUnpack): a worker thread loads a plain file.
+    searchHost: () => workerHost(app.isPackaged ? pathToFileURL(path.join(process.resourcesPath, 'app.asar.unpacked', 'dist', 'node', 'search-worker.js')) : defaultWorkerUrl()),
   });
   await session.start();
   const dispatch = createDispatcher(
@@ -114,6 +117,9 @@ function buildMenu(): Menu {
       submenu: [
         { label: 'New Note', accelerator: 'CmdOrCtrl+N', click: () => send('newNote') },
         { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => send('import') },
+        { type: 'separator' },
+        { label: 'Quick Open…', accelerator: 'CmdOrCtrl+K', click: () => send('quickOpen') },
+        { label: 'Search Everything…', accelerator: 'CmdOrCtrl+Shift+F', click: () => send('searchPane') },
         { type: 'separator' },
         { label: 'Open Vault…', accelerator: 'CmdOrCtrl+O', click: () => send('openVault') },
         { label: 'New Vault…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('createVault') },

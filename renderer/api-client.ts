@@ -67,7 +67,7 @@ function webEvents(): CarnetEvents['on'] {
   let source: EventSource | null = null;
   const connect = (): void => {
     source = new EventSource(`${webBase()}events`);
-    for (const name of ['vaultChanged', 'vaultOpened', 'vaultClosed', 'menuCommand'] satisfies EventName[]) {
+    for (const name of ['vaultChanged', 'vaultOpened', 'vaultClosed', 'menuCommand', 'searchStatus'] satisfies EventName[]) {
       source.addEventListener(name, (event) => {
         const payload = JSON.parse((event as MessageEvent<string>).data) as never;
         for (const listener of listeners.get(name) ?? []) listener(payload);

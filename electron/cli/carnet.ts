@@ -3,6 +3,8 @@ import { CarnetError } from '../core/carnet-error.ts';
 import { Vault } from '../vault/vault.ts';
 import { checkVault } from '../vault/vault-check.ts';
 import { runImport } from './import-command.ts';
+import { runReindex, runSearch } from './search-command.ts';
+import type { SearchKind } from '../search/search-types.ts';
 import type { Problem, VaultInfo } from '../vault/vault-records.ts';
 
 /**
@@ -18,6 +20,9 @@ Commands:
   check --vault DIR          Read every file of the vault and list problems; exit code 1 if any.
   import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .pdf.
                              Exit code 1 if any file failed.
+  search --vault DIR QUERY   Search sources, notes and annotations (Lunr syntax, "phrases").
+         [--kind source,note,annotation] [--limit N]
+  reindex --vault DIR        Rebuild the search index from scratch, with progress.
 
 Options:
   --json                     Print JSON instead of text.
@@ -37,7 +42,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { vault: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { vault: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -60,6 +65,10 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await check(requireVault(values.vault), json, io);
       case 'import':
         return await importPaths(requireVault(values.vault), rest, json, io);
+      case 'search':
+        return await search(requireVault(values.vault), rest.join(' '), values.kind, values.limit, json, io);
+      case 'reindex':
+        return await reindex(requireVault(values.vault), json, io);
       default:
         throw new CarnetError('invalid-input', `Unknown command "${command}". Run "carnet --help" for the list.`);
     }
@@ -87,10 +96,10 @@ async function init(dir: string | undefined, name: string | undefined, json: boo
 }
 
 /** Read-only and unwatched: a CLI look never takes the lock from a running app. */
-async function withVault<T>(dir: string, use: (vault: Vault) => T): Promise<T> {
+async function withVault<T>(dir: string, use: (vault: Vault) => T | Promise<T>): Promise<T> {
   const vault = await Vault.open(dir, { readOnly: true, watch: false });
   try {
-    return use(vault);
+    return await use(vault);
   } finally {
     await vault.close();
   }
@@ -118,6 +127,24 @@ async function importPaths(dir: string, paths: string[], json: boolean, io: CliI
   const vault = await Vault.open(dir, { watch: false });
   try {
     return await runImport(vault, paths, json, io);
+  } finally {
+    await vault.close();
+  }
+}
+
+async function search(dir: string, text: string, kind: string | undefined, limit: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  if (!text.trim()) throw new CarnetError('invalid-input', 'Say what to search for: carnet search --vault DIR "words"');
+  const kinds = kind?.split(',').map((k) => k.trim());
+  if (kinds?.some((k) => k !== 'source' && k !== 'note' && k !== 'annotation')) throw new CarnetError('invalid-input', '--kind takes source, note and annotation, separated by commas.');
+  const max = limit === undefined ? 20 : Number(limit);
+  if (!Number.isInteger(max) || max < 1 || max > 500) throw new CarnetError('invalid-input', '--limit takes a number from 1 to 500.');
+  return withVault(dir, (vault) => runSearch(vault, text, kinds as SearchKind[] | undefined, max, json, io));
+}
+
+async function reindex(dir: string, json: boolean, io: CliIo): Promise<number> {
+  const vault = await Vault.open(dir, { watch: false });
+  try {
+    return await runReindex(vault, json, io);
   } finally {
     await vault.close();
   }

@@ -6,11 +6,15 @@ import { SettingsStore } from './settings-store.ts';
 import { Vault } from '../vault/vault.ts';
 import type { EventName, EventPayloads, Settings } from '../api.ts';
 import type { VaultInfo } from '../vault/vault-records.ts';
+import { SearchService } from '../search/search-service.ts';
+import { workerHost, type SearchHost } from '../search/search-host.ts';
 
 export interface SessionOptions {
   configDir: string;
   documentsDir: string;
   resourcesDir: string;
+  /** Where the search engine runs; a worker thread unless told otherwise. */
+  searchHost?: () => SearchHost;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -22,6 +26,7 @@ type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 export class CarnetSession {
   readonly settings: SettingsStore;
   private current: Vault | null = null;
+  private searchService: SearchService | null = null;
   private lastError: string | null = null;
   private readonly listeners = new Set<Emit>();
   private readonly options: SessionOptions;
@@ -69,6 +74,11 @@ export class CarnetSession {
     return this.current;
   }
 
+  get search(): SearchService {
+    if (!this.searchService) throw new CarnetError('no-vault', 'No vault is open. Open or create one first.');
+    return this.searchService;
+  }
+
   get vaultError(): string | null {
     return this.lastError;
   }
@@ -112,6 +122,7 @@ export class CarnetSession {
     this.current = vault;
     this.lastError = null;
     vault.onChange((changes) => this.emit('vaultChanged', { changes }));
+    this.searchService = new SearchService(vault, (this.options.searchHost ?? (() => workerHost()))(), (status) => this.emit('searchStatus', status));
     await this.settings.rememberVault({ path: vault.root, name: vault.manifest.name });
     this.emit('vaultOpened', vault.info());
   }
@@ -119,7 +130,10 @@ export class CarnetSession {
   private async closeVault(reason: string): Promise<void> {
     if (!this.current) return;
     const closing = this.current;
+    const search = this.searchService;
     this.current = null;
+    this.searchService = null;
+    await search?.stop();
     await closing.close();
     this.emit('vaultClosed', { reason });
   }

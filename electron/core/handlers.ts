@@ -62,6 +62,13 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
       return { restored: true as const };
     },
 
+    search: (query) => session.search.search(query),
+    searchStatus: () => session.search.status(),
+    reindex: async () => {
+      await session.search.reindex();
+      return session.search.status();
+    },
+
     openExternal: async ({ url }) => ({ opened: await front.openExternal(url) }),
   };
 }

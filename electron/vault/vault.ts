@@ -37,6 +37,9 @@ export interface OpenOptions {
 
 type ChangeListener = (changes: VaultChange[]) => void;
 
+export type CacheFolder = 'index';
+const CACHE_NAME = /^[a-z0-9][a-z0-9.-]{0,80}\.json$/;
+
 /** One open vault: the only code that reads and writes its files. */
 export class Vault {
   private readonly listeners = new Set<ChangeListener>();
@@ -332,6 +335,39 @@ export class Vault {
       this.trashCount = Math.max(0, this.trashCount - 1);
       this.emit([{ kind: 'trash', id: '', change: 'updated' }]);
     });
+  }
+
+  // ── Caches (.carnet/<folder>/): rebuilt at will, so they are written even when nothing else changes ──
+
+  async readCache(folder: CacheFolder): Promise<Map<string, string>> {
+    const dir = path.join(this.root, '.carnet', folder);
+    const files = new Map<string, string>();
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      if (!CACHE_NAME.test(name)) continue;
+      const text = await fs.readFile(path.join(dir, name), 'utf8').catch(() => null);
+      if (text !== null) files.set(name, text);
+    }
+    return files;
+  }
+
+  async listCache(folder: CacheFolder): Promise<string[]> {
+    const names = await fs.readdir(path.join(this.root, '.carnet', folder)).catch(() => [] as string[]);
+    return names.filter((name) => CACHE_NAME.test(name));
+  }
+
+  async writeCache(folder: CacheFolder, name: string, content: string): Promise<void> {
+    if (this.readOnly) return;
+    if (!CACHE_NAME.test(name)) throw new CarnetError('invalid-input', `"${name}" is not a cache file name.`);
+    const dir = path.join(this.root, '.carnet', folder);
+    await fs.mkdir(dir, { recursive: true });
+    await atomicWrite(path.join(dir, name), content);
+  }
+
+  async removeCache(folder: CacheFolder, names?: string[]): Promise<void> {
+    if (this.readOnly) return;
+    const dir = path.join(this.root, '.carnet', folder);
+    if (!names) return fs.rm(dir, { recursive: true, force: true });
+    for (const name of names) if (CACHE_NAME.test(name)) await fs.rm(path.join(dir, name), { force: true });
   }
 
   // ── Reading and writing files ──────────────────────────────────────────

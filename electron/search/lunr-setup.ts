@@ -1,0 +1,73 @@
+import lunrModule from 'lunr';
+import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
+import french from 'lunr-languages/lunr.fr.js';
+import type lunrType from 'lunr';
+
+/**
+ * Lunr with the French stemmer and Carnet's diacritic folding, registered once per process
+ * (worker or main), before any index is built or loaded: Index.load looks pipeline functions up by name.
+ */
+// Static imports, so that the search worker can be bundled into one self-contained file.
+const lunr = lunrModule as typeof lunrType;
+(stemmerSupport as (l: typeof lunrType) => void)(lunr);
+(french as (l: typeof lunrType) => void)(lunr);
+
+export type Lunr = typeof lunrType;
+
+/** `Hà Nội` → `ha noi`, `être` → `etre`, `Vương` → `vuong`, `Đà Nẵng` → `da nang`, `œuvre` → `oeuvre`. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+const SYLLABLE = /^[a-z]{2,6}$/;
+
+/**
+ * Folds each token, and joins two capitalised syllables into one extra token, so that the
+ * Vietnamese and Khmer names written apart (`Hà Nội`, `Phnom Penh`) are found written together
+ * (`Hanoi`, `Hanoï`, `phnompenh`) too. Lunr gives pipeline functions the neighbouring tokens.
+ */
+function foldAndJoin(token: lunrType.Token, index: number, tokens: lunrType.Token[]): lunrType.Token | lunrType.Token[] {
+  const original = token.toString();
+  const folded = token.update((s) => fold(s));
+  const next = tokens[index + 1];
+  if (!next || !/^\p{Lu}/u.test(original) || !/^\p{Lu}/u.test(next.toString())) return folded;
+  const first = bare(original);
+  const second = bare(next.toString());
+  if (!SYLLABLE.test(first) || !SYLLABLE.test(second)) return folded;
+  const metadata = (token as unknown as { metadata: Record<string, unknown> }).metadata;
+  const position = (metadata.position as [number, number] | undefined) ?? [0, 0];
+  const nextPosition = ((next as unknown as { metadata: Record<string, unknown> }).metadata.position as [number, number] | undefined) ?? position;
+  const joined = new lunr.Token(first + second, { ...metadata, position: [position[0], nextPosition[0] + nextPosition[1] - position[0]] });
+  return [folded, joined];
+}
+
+function bare(text: string): string {
+  return fold(text).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+}
+
+let registered = false;
+
+export function setupLunr(): Lunr {
+  if (!registered) {
+    lunr.Pipeline.registerFunction(foldAndJoin as lunrType.PipelineFunction, 'carnet-fold');
+    lunr.Pipeline.registerFunction(foldQuery as lunrType.PipelineFunction, 'carnet-fold-query');
+    registered = true;
+  }
+  return lunr;
+}
+
+/** Query terms are folded too, without joining (the user's words are taken as typed). */
+function foldQuery(token: lunrType.Token): lunrType.Token {
+  return token.update((s) => fold(s));
+}
+
+export { foldAndJoin, foldQuery };

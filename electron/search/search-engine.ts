@@ -1,0 +1,68 @@
+import { SearchIndex, type PersistedShard } from './search-index.ts';
+import type { SearchDoc } from './search-documents.ts';
+import type { SearchQuery, SearchResults } from './search-query.ts';
+
+/**
+ * The index's operations as requests and replies, so that the same engine runs in a worker
+ * thread (the app: typing never waits for indexing) or in-line (the CLI, tests).
+ */
+
+export interface StoredShard {
+  key: string;
+  builtFrom: string;
+  /** The shard's Lunr index as JSON text: parsed where it is used, not copied across threads as objects. */
+  json: string;
+}
+
+export type EngineRequest =
+  | { type: 'load'; docs: SearchDoc[]; stored: StoredShard[]; rebuildAll?: boolean }
+  | { type: 'update'; upsert: SearchDoc[]; remove: string[] }
+  | { type: 'search'; query: SearchQuery }
+  | { type: 'export'; keys: string[] };
+
+export interface EngineReplies {
+  load: { adopted: number; rebuilt: string[]; shards: string[] };
+  update: { rebuilt: string[]; shards: string[] };
+  search: SearchResults;
+  export: StoredShard[];
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export function createEngine() {
+  const index = new SearchIndex();
+  return (request: EngineRequest, progress?: Progress): EngineReplies[EngineRequest['type']] => {
+    switch (request.type) {
+      case 'load': {
+        index.retainOnly(new Set(request.docs.map((d) => d.ref)));
+        index.upsert(request.docs);
+        if (request.rebuildAll) index.markAllDirty();
+        let adopted = 0;
+        for (const stored of request.stored) {
+          let parsed: PersistedShard;
+          try {
+            parsed = { key: stored.key, builtFrom: stored.builtFrom, index: JSON.parse(stored.json) as object };
+          } catch {
+            continue;
+          }
+          if (index.adopt(parsed)) adopted++;
+        }
+        const rebuilt = index.flush(progress);
+        return { adopted, rebuilt, shards: index.shardKeys() };
+      }
+      case 'update':
+        index.remove(request.remove);
+        index.upsert(request.upsert);
+        return { rebuilt: index.flush(progress), shards: index.shardKeys() };
+      case 'search':
+        return index.search(request.query);
+      case 'export': {
+        const wanted = new Set(request.keys);
+        return index
+          .persistable()
+          .filter((s) => wanted.has(s.key))
+          .map((s) => ({ key: s.key, builtFrom: s.builtFrom, json: JSON.stringify(s.index) }));
+      }
+    }
+  };
+}

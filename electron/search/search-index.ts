@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import type lunrType from 'lunr';
+import { ANALYZER_VERSION, configureBuilder, languageGroup, type LanguageGroup } from './analyzers.ts';
+import { setupLunr } from './lunr-setup.ts';
+import { runQuery, type SearchQuery, type SearchResults } from './search-query.ts';
+import type { SearchDoc } from './search-documents.ts';
+
+/**
+ * The full-text index, sharded. Lunr indexes cannot be changed once built, so documents are
+ * spread over shards by language (each language has its own analysis) and by a hash of their
+ * reference; a change rebuilds only the shard holding the document.
+ */
+
+const BUCKETS = 32;
+
+export interface Shard {
+  key: string;
+  group: LanguageGroup;
+  refs: Set<string>;
+  index: lunrType.Index | null;
+  /** Hash of the fingerprints of the shard's documents when its index was built. */
+  builtFrom: string | null;
+}
+
+export interface PersistedShard {
+  key: string;
+  builtFrom: string;
+  index: object;
+}
+
+export const FIELDS: { name: 'title' | 'tags' | 'people' | 'comment' | 'body'; boost: number }[] = [
+  { name: 'title', boost: 6 },
+  { name: 'tags', boost: 4 },
+  { name: 'people', boost: 2 },
+  { name: 'comment', boost: 2 },
+  { name: 'body', boost: 1 },
+];
+
+export class SearchIndex {
+  readonly docs = new Map<string, SearchDoc>();
+  private readonly shards = new Map<string, Shard>();
+  private readonly dirty = new Set<string>();
+
+  static shardKey(doc: Pick<SearchDoc, 'ref' | 'language'>): string {
+    const bucket = createHash('md5').update(doc.ref).digest().readUInt32BE(0) % BUCKETS;
+    return `${languageGroup(doc.language)}-${bucket}`;
+  }
+
+  upsert(docs: SearchDoc[]): void {
+    for (const doc of docs) {
+      const previous = this.docs.get(doc.ref);
+      if (previous?.fingerprint === doc.fingerprint) continue;
+      if (previous) this.detach(previous);
+      this.docs.set(doc.ref, doc);
+      const key = SearchIndex.shardKey(doc);
+      const shard = this.shard(key);
+      shard.refs.add(doc.ref);
+      this.dirty.add(key);
+    }
+  }
+
+  remove(refs: Iterable<string>): void {
+    for (const ref of refs) {
+      const doc = this.docs.get(ref);
+      if (!doc) continue;
+      this.detach(doc);
+      this.docs.delete(ref);
+    }
+  }
+
+  /** Keeps only these references: what a full reload of the vault no longer has goes. */
+  retainOnly(refs: Set<string>): void {
+    this.remove([...this.docs.keys()].filter((ref) => !refs.has(ref)));
+  }
+
+  markAllDirty(): void {
+    for (const key of this.shards.keys()) this.dirty.add(key);
+  }
+
+  get pending(): number {
+    return this.dirty.size;
+  }
+
+  /** Rebuilds the shards changed since the last call; `onShard` reports progress. */
+  flush(onShard?: (done: number, total: number) => void): string[] {
+    const keys = [...this.dirty];
+    this.dirty.clear();
+    keys.forEach((key, i) => {
+      this.build(key);
+      onShard?.(i + 1, keys.length);
+    });
+    return keys;
+  }
+
+  search(query: SearchQuery): SearchResults {
+    return runQuery([...this.shards.values()].filter((s) => s.index !== null) as (Shard & { index: lunrType.Index })[], this.docs, query);
+  }
+
+  /** The shards to write to disk, each with the fingerprint of what it was built from. */
+  persistable(): PersistedShard[] {
+    return [...this.shards.values()]
+      .filter((s): s is Shard & { index: lunrType.Index; builtFrom: string } => s.index !== null && s.builtFrom !== null)
+      .map((s) => ({ key: s.key, builtFrom: s.builtFrom, index: s.index.toJSON() }));
+  }
+
+  /**
+   * Takes a shard read from disk if it was built from exactly the documents it should now hold;
+   * returns false (and leaves the shard to be rebuilt) otherwise.
+   */
+  adopt(persisted: PersistedShard): boolean {
+    const shard = this.shards.get(persisted.key);
+    if (!shard || this.fingerprintOf(shard) !== persisted.builtFrom) return false;
+    try {
+      shard.index = setupLunr().Index.load(persisted.index);
+    } catch {
+      return false;
+    }
+    shard.builtFrom = persisted.builtFrom;
+    this.dirty.delete(shard.key);
+    return true;
+  }
+
+  shardKeys(): string[] {
+    return [...this.shards.keys()];
+  }
+
+  private shard(key: string): Shard {
+    let shard = this.shards.get(key);
+    if (!shard) {
+      shard = { key, group: key.split('-')[0] as LanguageGroup, refs: new Set(), index: null, builtFrom: null };
+      this.shards.set(key, shard);
+    }
+    return shard;
+  }
+
+  private detach(doc: SearchDoc): void {
+    const key = SearchIndex.shardKey(doc);
+    const shard = this.shards.get(key);
+    if (!shard) return;
+    shard.refs.delete(doc.ref);
+    this.dirty.add(key);
+  }
+
+  private fingerprintOf(shard: Shard): string {
+    const prints = [...shard.refs].sort().map((ref) => `${ref}=${this.docs.get(ref)?.fingerprint}`);
+    return createHash('sha256').update(`v${ANALYZER_VERSION}\n${prints.join('\n')}`).digest('hex').slice(0, 24);
+  }
+
+  private build(key: string): void {
+    const shard = this.shards.get(key);
+    if (!shard) return;
+    if (shard.refs.size === 0) {
+      this.shards.delete(key);
+      return;
+    }
+    const lunr = setupLunr();
+    const builder = new lunr.Builder();
+    configureBuilder(builder, shard.group);
+    builder.ref('ref');
+    for (const field of FIELDS) builder.field(field.name, { boost: field.boost });
+    for (const ref of shard.refs) {
+      const doc = this.docs.get(ref);
+      if (!doc) continue;
+      // An annotation shows its source's title but is found by its own words: the title is the source's to match.
+      builder.add({ ref, title: doc.kind === 'annotation' ? '' : doc.title, tags: doc.tags.join(' · '), people: [doc.publisher ?? '', ...doc.authors].join(' · '), comment: doc.comment, body: doc.body });
+    }
+    shard.index = builder.build();
+    shard.builtFrom = this.fingerprintOf(shard);
+  }
+}

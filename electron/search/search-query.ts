@@ -1,0 +1,193 @@
+import type lunrType from 'lunr';
+import { fold, setupLunr } from './lunr-setup.ts';
+import type { SearchDoc } from './search-documents.ts';
+import type { Range, SearchHit, SearchQuery, SearchResults } from './search-types.ts';
+
+export type { Range, SearchHit, SearchQuery, SearchResults };
+
+/**
+ * Runs a query over every shard: Lunr's own syntax (`title:`, `+`/`-`, `*`, `~1`), plus quoted
+ * phrases (checked in the text, since Lunr has no phrase query), search-as-you-type (the last
+ * word also as a prefix), filters, and snippets built from Lunr's term positions.
+ */
+
+const SNIPPET_LENGTH = 180;
+const FIELD_NAMES = 'title, tags, people, comment, body';
+
+interface Prepared {
+  lunrQuery: string;
+  phrases: string[];
+}
+
+export function prepareQuery(text: string, asYouType = false): Prepared {
+  const phrases: string[] = [];
+  // A quote still open while typing counts as a phrase too.
+  const rest = text.replace(/"([^"]*)("|$)/g, (_whole, phrase: string) => {
+    if (phrase.trim()) phrases.push(phrase.trim());
+    return ' ';
+  });
+  const phraseTerms = phrases.flatMap((p) => words(p)).map((w) => `+${w}`);
+  let free = rest.trim();
+  if (asYouType && /[\p{L}\p{N}]$/u.test(text) && !/"[^"]*$/.test(text)) {
+    const last = /(^|\s)([\p{L}\p{N}]{2,})$/u.exec(free);
+    if (last) free = `${free} ${last[2]}*`;
+  }
+  return { lunrQuery: fold([free, ...phraseTerms].filter(Boolean).join(' ')), phrases };
+}
+
+function words(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Text compared for phrases: folded, punctuation as spaces. */
+function comparable(text: string): string {
+  return ` ${fold(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
+
+export function runQuery(shards: { index: lunrType.Index }[], docs: Map<string, SearchDoc>, query: SearchQuery): SearchResults {
+  const empty: SearchResults = { hits: [], total: 0, counts: { source: 0, note: 0, annotation: 0 } };
+  if (query.text.trim() === '') return empty;
+  const { lunrQuery, phrases } = prepareQuery(query.text, query.asYouType);
+  if (lunrQuery.trim() === '') return empty;
+  const lunr = setupLunr();
+  const found: { result: lunrType.Index.Result; doc: SearchDoc }[] = [];
+  try {
+    for (const shard of shards) {
+      for (const result of shard.index.search(lunrQuery)) {
+        const doc = docs.get(result.ref);
+        if (doc) found.push({ result, doc });
+      }
+    }
+  } catch (error) {
+    if (error instanceof lunr.QueryParseError) {
+      return { ...empty, error: `This search cannot be read: ${error.message}. Use words, "a phrase", title:word, +required, -excluded, prefix* or word~1 (fields: ${FIELD_NAMES}).` };
+    }
+    throw error;
+  }
+  const phraseTexts = phrases.map(comparable);
+  const filtered = found.filter(({ doc }) => {
+    if (phraseTexts.length) {
+      const haystack = comparable(`${doc.title}\n${doc.body}\n${doc.comment}`);
+      if (!phraseTexts.every((p) => haystack.includes(p))) return false;
+    }
+    return passesFilters(doc, query);
+  });
+  const counts = { source: 0, note: 0, annotation: 0 };
+  for (const { doc } of filtered) counts[doc.kind]++;
+  const ofKind = query.kinds?.length ? filtered.filter(({ doc }) => query.kinds?.includes(doc.kind)) : filtered;
+  ofKind.sort((a, b) => b.result.score - a.result.score);
+  const hits = ofKind.slice(0, query.limit ?? 50).map(({ result, doc }) => toHit(result, doc, phrases));
+  return { hits, total: ofKind.length, counts };
+}
+
+function passesFilters(doc: SearchDoc, query: SearchQuery): boolean {
+  const lower = (values: string[] | undefined) => values?.map((v) => v.toLowerCase());
+  if (query.codes?.length && !query.codes.some((c) => doc.codes.includes(c))) return false;
+  const tags = lower(query.tags);
+  if (tags?.length && !doc.tags.some((t) => tags.includes(t.toLowerCase()))) return false;
+  const publishers = lower(query.publishers);
+  if (publishers?.length && !publishers.includes((doc.publisher ?? '').toLowerCase())) return false;
+  if (query.languages?.length && !query.languages.includes(doc.language ?? '')) return false;
+  if ((query.from || query.to) && !doc.date) return false;
+  if (query.from && (doc.date ?? '') < query.from) return false;
+  if (query.to && (doc.date ?? '') > query.to) return false;
+  return true;
+}
+
+/** Token positions include the punctuation glued to a word ("Nội,"): highlight the word only. */
+function trimToWords(ranges: Range[], text: string): Range[] {
+  return ranges
+    .map(([start, end]): Range => {
+      let s = start;
+      let e = end;
+      while (s < e && !/[\p{L}\p{N}]/u.test(text[s] ?? '')) s++;
+      while (e > s && !/[\p{L}\p{N}]/u.test(text[e - 1] ?? '')) e--;
+      return [s, e];
+    })
+    .filter(([s, e]) => e > s);
+}
+
+function positionsIn(result: lunrType.Index.Result, field: string): Range[] {
+  const ranges: Range[] = [];
+  const metadata = result.matchData.metadata as Record<string, Record<string, { position?: [number, number][] }>>;
+  for (const term of Object.values(metadata)) {
+    for (const [start, length] of term[field]?.position ?? []) ranges.push([start, start + length]);
+  }
+  return merge(ranges);
+}
+
+function merge(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  for (const range of sorted) {
+    const last = out[out.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else out.push([range[0], range[1]]);
+  }
+  return out;
+}
+
+/** Phrase occurrences in a text, as ranges of the original text (folding keeps lengths for Latin letters). */
+function phraseRanges(text: string, phrases: string[]): Range[] {
+  const folded = fold(text);
+  const ranges: Range[] = [];
+  if (folded.length !== text.length) return ranges;
+  for (const phrase of phrases) {
+    const pattern = new RegExp(words(fold(phrase)).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^a-z0-9]+'), 'g');
+    for (const match of folded.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  }
+  return ranges;
+}
+
+function toHit(result: lunrType.Index.Result, doc: SearchDoc, phrases: string[]): SearchHit {
+  const bodyMatches = merge([...trimToWords(positionsIn(result, 'body'), doc.body), ...phraseRanges(doc.body, phrases)]);
+  const commentMatches = trimToWords(positionsIn(result, 'comment'), doc.comment);
+  const snippet = bodyMatches.length || !commentMatches.length ? snippetOf(doc.body, bodyMatches) : snippetOf(doc.comment, commentMatches);
+  return {
+    ref: doc.ref,
+    kind: doc.kind,
+    id: doc.id,
+    sourceId: doc.sourceId,
+    title: doc.title,
+    score: result.score,
+    date: doc.date,
+    publisher: doc.publisher,
+    tags: doc.tags,
+    snippet,
+    titleHighlights: merge([...trimToWords(positionsIn(result, 'title'), doc.title), ...phraseRanges(doc.title, phrases)]),
+    bodyMatches,
+  };
+}
+
+/** The stretch of text with the most matches, cut at word boundaries, with the matches to highlight. */
+export function snippetOf(text: string, matches: Range[]): { text: string; highlights: Range[] } {
+  const clean = (s: string) => s.replace(/<!-- page \d+ -->/g, ' ');
+  if (matches.length === 0) {
+    const head = clean(text).replace(/\s+/g, ' ').trim();
+    return { text: head.length > SNIPPET_LENGTH ? `${head.slice(0, SNIPPET_LENGTH).replace(/\s+\S*$/, '')}…` : head, highlights: [] };
+  }
+  let bestStart = matches[0]![0];
+  let bestCount = 0;
+  for (const [start] of matches) {
+    const count = matches.filter(([s, e]) => s >= start && e <= start + SNIPPET_LENGTH).length;
+    if (count > bestCount) {
+      bestCount = count;
+      bestStart = start;
+    }
+  }
+  let from = Math.max(0, bestStart - 40);
+  const space = text.indexOf(' ', from);
+  if (from > 0 && space !== -1 && space < bestStart) from = space + 1;
+  let to = Math.min(text.length, Math.max(from + SNIPPET_LENGTH, matches[0]![1]));
+  const lastSpace = text.lastIndexOf(' ', to);
+  if (to < text.length && lastSpace > bestStart) to = lastSpace;
+  const prefix = from > 0 ? '…' : '';
+  const suffix = to < text.length ? '…' : '';
+  const raw = text.slice(from, to);
+  // Newlines become spaces one for one, so offsets stay true.
+  const body = raw.replace(/\s/g, ' ');
+  const highlights = matches
+    .filter(([s, e]) => s >= from && e <= to)
+    .map(([s, e]) => [s - from + prefix.length, e - from + prefix.length] as Range);
+  return { text: `${prefix}${body}${suffix}`, highlights };
+}
