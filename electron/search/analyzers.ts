@@ -1,4 +1,4 @@
-import { foldAndJoin, foldQuery, setupLunr } from './lunr-setup.ts';
+import { foldAndJoin, foldQuery, setupLunr, tokenizeKeepingCapitals } from './lunr-setup.ts';
 import type lunrType from 'lunr';
 
 /**
@@ -8,7 +8,7 @@ import type lunrType from 'lunr';
  */
 export type LanguageGroup = 'fr' | 'en' | 'xx';
 
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 export function languageGroup(language: string | undefined): LanguageGroup {
   return language === 'fr' ? 'fr' : language === 'en' ? 'en' : 'xx';
@@ -16,18 +16,22 @@ export function languageGroup(language: string | undefined): LanguageGroup {
 
 export function configureBuilder(builder: lunrType.Builder, group: LanguageGroup): void {
   const lunr = setupLunr();
+  const fr = (lunr as unknown as { fr: { trimmer: lunrType.PipelineFunction; stopWordFilter: lunrType.PipelineFunction; stemmer: lunrType.PipelineFunction } }).fr;
+  const join = foldAndJoin as lunrType.PipelineFunction;
+  const foldTerms = foldQuery as lunrType.PipelineFunction;
+  (builder as unknown as { tokenizer: typeof tokenizeKeepingCapitals }).tokenizer = tokenizeKeepingCapitals;
   builder.pipeline.reset();
   builder.searchPipeline.reset();
+  // French's trimmer knows accented letters (Lunr's own would cut "Hà" to "H"), so it serves every language.
   if (group === 'fr') {
-    const fr = (lunr as unknown as { fr: { trimmer: lunrType.PipelineFunction; stopWordFilter: lunrType.PipelineFunction; stemmer: lunrType.PipelineFunction } }).fr;
-    builder.pipeline.add(fr.trimmer, fr.stopWordFilter, foldAndJoin as lunrType.PipelineFunction, fr.stemmer);
-    builder.searchPipeline.add(foldQuery as lunrType.PipelineFunction, fr.stemmer);
+    builder.pipeline.add(fr.trimmer, fr.stopWordFilter, join, fr.stemmer);
+    builder.searchPipeline.add(foldTerms, fr.stemmer);
   } else if (group === 'en') {
-    builder.pipeline.add(foldAndJoin as lunrType.PipelineFunction, lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
-    builder.searchPipeline.add(foldQuery as lunrType.PipelineFunction, lunr.stemmer);
+    builder.pipeline.add(fr.trimmer, lunr.stopWordFilter, join, lunr.stemmer);
+    builder.searchPipeline.add(foldTerms, lunr.stemmer);
   } else {
-    builder.pipeline.add(foldAndJoin as lunrType.PipelineFunction, lunr.trimmer);
-    builder.searchPipeline.add(foldQuery as lunrType.PipelineFunction);
+    builder.pipeline.add(fr.trimmer, join);
+    builder.searchPipeline.add(foldTerms);
   }
   builder.metadataWhitelist = ['position'];
 }

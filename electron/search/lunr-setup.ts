@@ -39,7 +39,7 @@ function foldAndJoin(token: lunrType.Token, index: number, tokens: lunrType.Toke
   const original = token.toString();
   const folded = token.update((s) => fold(s));
   const next = tokens[index + 1];
-  if (!next || !/^\p{Lu}/u.test(original) || !/^\p{Lu}/u.test(next.toString())) return folded;
+  if (!next || !isCapitalised(token) || !isCapitalised(next)) return folded;
   const first = bare(original);
   const second = bare(next.toString());
   if (!SYLLABLE.test(first) || !SYLLABLE.test(second)) return folded;
@@ -48,6 +48,25 @@ function foldAndJoin(token: lunrType.Token, index: number, tokens: lunrType.Toke
   const nextPosition = ((next as unknown as { metadata: Record<string, unknown> }).metadata.position as [number, number] | undefined) ?? position;
   const joined = new lunr.Token(first + second, { ...metadata, position: [position[0], nextPosition[0] + nextPosition[1] - position[0]] });
   return [folded, joined];
+}
+
+function isCapitalised(token: lunrType.Token): boolean {
+  return (token as unknown as { metadata: { capital?: boolean } }).metadata.capital === true;
+}
+
+/**
+ * Lunr's tokenizer, noting which words began with a capital letter before it lowercased them:
+ * only names (capitalised syllables) are joined.
+ */
+export function tokenizeKeepingCapitals(input: unknown, metadata?: object): lunrType.Token[] {
+  const tokens = (lunr.tokenizer as unknown as (input: unknown, metadata?: object) => lunrType.Token[])(input, metadata);
+  if (typeof input !== 'string') return tokens;
+  for (const token of tokens) {
+    const data = (token as unknown as { metadata: { position?: [number, number]; capital?: boolean } }).metadata;
+    const first = data.position ? input.charAt(data.position[0]) : '';
+    if (first && first !== first.toLowerCase()) data.capital = true;
+  }
+  return tokens;
 }
 
 function bare(text: string): string {

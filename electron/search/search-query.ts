@@ -26,11 +26,17 @@ export function prepareQuery(text: string, asYouType = false): Prepared {
     if (phrase.trim()) phrases.push(phrase.trim());
     return ' ';
   });
-  const phraseTerms = phrases.flatMap((p) => words(p)).map((w) => `+${w}`);
+  // A phrase's words find candidates (not required: stop words are not in the index); the phrase check decides.
+  const phraseTerms = phrases.flatMap((p) => words(p));
   let free = rest.trim();
   if (asYouType && /[\p{L}\p{N}]$/u.test(text) && !/"[^"]*$/.test(text)) {
     const last = /(^|\s)([\p{L}\p{N}]{2,})$/u.exec(free);
-    if (last) free = `${free} ${last[2]}*`;
+    if (last) {
+      // The index holds stems, which can be shorter than what is typed ("trainin" → "train"): a slightly shorter prefix meets them.
+      const word = last[2]!;
+      const shorter = word.length >= 6 ? ` ${word.slice(0, Math.max(4, word.length - 2))}*` : '';
+      free = `${free} ${word}*${shorter}`;
+    }
   }
   return { lunrQuery: fold([free, ...phraseTerms].filter(Boolean).join(' ')), phrases };
 }

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SearchIndex } from '../../../electron/search/search-index.ts';
+import type { SearchDoc } from '../../../electron/search/search-documents.ts';
+import type { SearchQuery } from '../../../electron/search/search-types.ts';
+
+function doc(fields: Partial<SearchDoc> & Pick<SearchDoc, 'ref' | 'kind' | 'title' | 'body'>): SearchDoc {
+  return { id: fields.ref.split(':').pop() ?? '', comment: '', tags: [], codes: [], authors: [], language: 'en', fingerprint: fields.ref, ...fields };
+}
+
+const index = new SearchIndex();
+index.upsert([
+  doc({ ref: 'source:a', kind: 'source', title: 'Regional cooperation in the digital era', body: 'Ministers met in Hanoi. Regional cooperation against trafficking must adapt to the digital era, they said.', publisher: 'VNA', date: '2025-11-19', codes: ['c1'] }),
+  doc({ ref: 'source:b', kind: 'source', title: 'Police training across borders', body: 'The cooperation of police forces was regional in scope. Training continues in 2026.', publisher: 'Mekong Monitor', date: '2024-03-02' }),
+  doc({ ref: 'note:n', kind: 'note', title: 'My reading notes', body: 'Regional cooperation is the main theme of IMM6.', tags: ['imm6', 'to-check'], date: '2026-01-10' }),
+  doc({ ref: 'annotation:a:x', kind: 'annotation', sourceId: 'a', title: 'Regional cooperation in the digital era', body: 'the digital era', comment: 'Key phrase of the theme', tags: ['Digital era'], codes: ['c2'], date: '2025-11-19' }),
+  doc({ ref: 'source:fr', kind: 'source', language: 'fr', title: 'La coopération régionale', body: 'La coopération régionale contre la traite des êtres humains.', publisher: 'VNA', date: '2025-11-20' }),
+]);
+index.flush();
+
+const refs = (query: Partial<SearchQuery> & { text: string }) => index.search(query).hits.map((h) => h.ref);
+
+test('field queries, required and excluded terms, wildcards and fuzzy terms', () => {
+  assert.deepEqual(refs({ text: 'title:police' }), ['source:b']);
+  assert.deepEqual(refs({ text: '+training +police' }), ['source:b']);
+  assert.ok(!refs({ text: 'cooperation -digital' }).includes('source:a'));
+  assert.ok(refs({ text: 'cooperation -digital' }).includes('source:b'));
+  assert.deepEqual(refs({ text: 'trafick~2' }), ['source:a']);
+  assert.deepEqual(refs({ text: 'train*' }), ['source:b']);
+});
+
+test('quoted phrases must appear as written, checked in the text', () => {
+  assert.deepEqual(refs({ text: '"regional cooperation"' }).sort(), ['note:n', 'source:a']);
+  assert.ok(!refs({ text: '"regional cooperation"' }).includes('source:b'), 'both words, but not side by side');
+  assert.deepEqual(refs({ text: '"coopération régionale"' }), ['source:fr']);
+  assert.deepEqual(refs({ text: '"cooperation regionale"' }), ['source:fr'], 'phrases fold accents too');
+});
+
+test('search as you type: the last word is also a prefix', () => {
+  assert.deepEqual(refs({ text: 'trainin', asYouType: true }), ['source:b']);
+  assert.deepEqual(refs({ text: 'trainin' }), []);
+  assert.deepEqual(refs({ text: 'police trai', asYouType: true })[0], 'source:b');
+});
+
+test('titles and codes weigh more than bodies', () => {
+  const hits = index.search({ text: 'police' }).hits;
+  assert.equal(hits[0]?.ref, 'source:b');
+  const era = index.search({ text: 'era' }).hits.map((h) => h.ref);
+  assert.equal(era[0], 'source:a', 'the title match ranks first');
+});
+
+test('filters by kind, code, tag, publisher, language and date range, with counts per kind', () => {
+  const all = index.search({ text: 'cooperation' });
+  assert.deepEqual(all.counts, { source: 3, note: 1, annotation: 0 });
+  assert.deepEqual(refs({ text: 'cooperation', kinds: ['note'] }), ['note:n']);
+  assert.deepEqual(index.search({ text: 'cooperation', kinds: ['note'] }).counts, all.counts, 'counts stay those of every kind');
+  assert.deepEqual(refs({ text: 'digital', codes: ['c2'] }), ['annotation:a:x']);
+  assert.deepEqual(refs({ text: 'cooperation', tags: ['IMM6'] }), ['note:n']);
+  assert.deepEqual(refs({ text: 'cooperation', publishers: ['vna'] }).sort(), ['source:a', 'source:fr']);
+  assert.deepEqual(refs({ text: 'cooperation', languages: ['fr'] }), ['source:fr']);
+  assert.deepEqual(refs({ text: 'cooperation', from: '2025-01-01', to: '2025-12-31' }).sort(), ['source:a', 'source:fr']);
+});
+
+test('snippets come from the matched positions, with the words to highlight', () => {
+  const [hit] = index.search({ text: 'trafficking' }).hits;
+  assert.ok(hit);
+  const [start, end] = hit.snippet.highlights[0] ?? [0, 0];
+  assert.equal(hit.snippet.text.slice(start, end), 'trafficking');
+  const body = 'Ministers met in Hanoi. Regional cooperation against trafficking must adapt to the digital era, they said.';
+  assert.deepEqual(hit.bodyMatches.map(([s, e]) => body.slice(s, e)), ['trafficking']);
+  const [titled] = index.search({ text: 'police' }).hits;
+  assert.deepEqual(titled?.titleHighlights, [[0, 6]]);
+});
+
+test('a query Lunr cannot read gets a readable message, never an exception', () => {
+  for (const text of ['title:', 'nofield:word', 'word~x', '+']) {
+    const result = index.search({ text });
+    assert.equal(result.hits.length, 0, text);
+    assert.match(result.error ?? '', /This search cannot be read: .+ Use words, "a phrase"/, text);
+  }
+  assert.deepEqual(index.search({ text: '   ' }).hits, []);
+});
