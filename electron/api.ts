@@ -6,7 +6,7 @@ import {
   type Codebook,
 } from './vault/vault-schemas.ts';
 import type { ImportResult } from './importers/import-into-vault.ts';
-import type { SearchResults, SearchHit, SearchStatus } from './search/search-types.ts';
+import type { SearchResults, SearchHit, SearchQuery, SearchStatus } from './search/search-types.ts';
 import type {
   AnnotationList,
   CodeSummary,
@@ -43,7 +43,7 @@ export type {
 };
 export type { Annotation, Code, Codebook } from './vault/vault-schemas.ts';
 export type { ImportResult } from './importers/import-into-vault.ts';
-export type { SearchResults, SearchHit, SearchStatus };
+export type { SearchResults, SearchHit, SearchQuery, SearchStatus };
 
 /** The largest file or paste Carnet imports (checked again by the importer). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

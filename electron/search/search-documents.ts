@@ -42,6 +42,18 @@ export function annotationRef(sourceId: string, annotationId: string): string {
   return `annotation:${sourceId}:${annotationId}`;
 }
 
+/**
+ * A note's Markdown as the words a reader sees: link targets (carnet://…, https://…) are addresses,
+ * and emphasis, heading and quote marks are not words. Snippets then read as text.
+ */
+export function markdownWords(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)/g, '$1')
+    .replace(/^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d+[.)][ \t]+)/gm, '')
+    .replace(/(\*\*|__|~~|==|`)/g, '')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/gm, '$1$2');
+}
+
 type Unfingerprinted = Omit<SearchDoc, 'fingerprint'>;
 
 function finish(doc: Unfingerprinted): SearchDoc {
@@ -107,8 +119,7 @@ export function documentOfNote(vault: Vault, id: string): SearchDoc {
     kind: 'note',
     id,
     title: note.title,
-    // Link targets (carnet://…, https://…) are addresses, not words of the note.
-    body: note.body.replace(/\]\((?:[^()\s]|\([^()]*\))*\)/g, ']'),
+    body: markdownWords(note.body),
     comment: '',
     tags: note.tags,
     codes: [],

@@ -162,6 +162,7 @@ function toHit(result: lunrType.Index.Result, doc: SearchDoc, phrases: string[])
     snippet,
     titleHighlights: merge([...trimToWords(positionsIn(result, 'title'), doc.title), ...phraseRanges(doc.title, phrases)]),
     bodyMatches,
+    terms: [...new Set(bodyMatches.map(([s, e]) => doc.body.slice(s, e).replace(/\s+/g, ' ')))].slice(0, 20),
   };
 }
 

@@ -33,6 +33,8 @@ export interface SearchHit {
   titleHighlights: Range[];
   /** Where the query matched in the body (a source's or note's text, an annotation's quote). */
   bodyMatches: Range[];
+  /** The words as written in the document that matched, to highlight where it opens. */
+  terms: string[];
 }
 
 export interface SearchResults {

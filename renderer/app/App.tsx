@@ -12,6 +12,7 @@ import { Sidebar } from '../sidebar/Sidebar.tsx';
 import { DetailsPane } from '../details/DetailsPane.tsx';
 import { VaultDialog, type VaultDialogTab } from '../vault/VaultDialog.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
+import { QuickOpen } from '../search/QuickOpen.tsx';
 import { useImport } from '../import/use-import.ts';
 import { filesFromDrop } from '../import/dropped-files.ts';
 import type { AppInfo, MenuCommand, Settings, VaultInfo } from '../../electron/api.ts';
@@ -28,6 +29,8 @@ export function App() {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  const [quickOpen, setQuickOpen] = useState(false);
+  const [searchRequest, setSearchRequest] = useState(0);
   const data = useVaultData(vault);
   const place = currentPlace(history);
   const language = resolveLanguage(settings?.language ?? 'system');
@@ -84,6 +87,10 @@ export function App() {
       switch (command) {
         case 'import':
           return setImportOpen(true);
+        case 'quickOpen':
+          return setQuickOpen(true);
+        case 'searchPane':
+          return setSearchRequest((n) => n + 1);
         case 'newNote':
           return void createNote();
         case 'openVault':
@@ -204,7 +211,7 @@ export function App() {
             </button>
           </div>
         )}
-        <Sidebar data={data} place={place} onOpen={go} />
+        <Sidebar data={data} place={place} searchRequest={searchRequest} onOpen={go} />
         <main className="centre" aria-label={t('centre.label')}>
           <CentrePane
             place={place}
@@ -232,6 +239,7 @@ export function App() {
         />
       )}
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
+      {quickOpen && info && <QuickOpen revision={data.revision} onOpen={go} onClose={() => setQuickOpen(false)} />}
       {importOpen && (
         <ImportDialog
           progress={importer.progress}

@@ -1,4 +1,7 @@
+import { useEffect, useRef, useState } from 'react';
 import { HomeView } from './HomeView.tsx';
+import { FindBar } from '../search/FindBar.tsx';
+import { useTermHighlight } from '../search/use-term-highlight.ts';
 import { SourceReader } from '../reader/SourceReader.tsx';
 import { NoteEditor } from '../notes/NoteEditor.tsx';
 import { CodeView } from '../codes/CodeView.tsx';
@@ -21,8 +24,35 @@ interface CentrePaneProps {
   onNotice: (text: string) => void;
 }
 
-/** Shows what is open: a source, a note, a code's passages, the trash, the problems, or the vault's home. */
+/** Shows what is open, with the words a search found highlighted, and Ctrl+F to find more. */
 export function CentrePane(props: CentrePaneProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [finding, setFinding] = useState(false);
+  const find = props.place.kind === 'source' || props.place.kind === 'note' ? (props.place.find ?? []) : [];
+  useTermHighlight(container, 'carnet-search', find, { scrollOnce: true, wholeWords: true });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFinding(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <>
+      {finding && <FindBar container={container} onClose={() => setFinding(false)} />}
+      <div ref={container} className="centre-content">
+        <CentreContent {...props} />
+      </div>
+    </>
+  );
+}
+
+function CentreContent(props: CentrePaneProps) {
   const { place, data, vault } = props;
   const readOnly = vault?.readOnly ?? true;
   if (!vault || place.kind === 'home') {

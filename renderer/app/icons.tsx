@@ -13,6 +13,7 @@ const paths = {
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   close: 'M6 6l12 12M18 6L6 18',
   import: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
+  search: 'M11 4a7 7 0 1 0 0 14a7 7 0 0 0 0-14zM16 16l4.5 4.5',
 } as const;
 
 export type IconName = keyof typeof paths;

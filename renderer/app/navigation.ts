@@ -2,8 +2,8 @@
 
 export type Place =
   | { kind: 'home' }
-  | { kind: 'source'; id: string; annotationId?: string }
-  | { kind: 'note'; id: string }
+  | { kind: 'source'; id: string; annotationId?: string; find?: string[] }
+  | { kind: 'note'; id: string; find?: string[] }
   | { kind: 'code'; id: string }
   | { kind: 'trash' }
   | { kind: 'problems' };

@@ -12,6 +12,8 @@ export function useShortcuts(run: (command: MenuCommand) => void): void {
       let command: MenuCommand | null = null;
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'n') command = 'newNote';
       else if (mod && event.shiftKey && event.key.toLowerCase() === 'i') command = 'import';
+      else if (mod && !event.shiftKey && event.key.toLowerCase() === 'k') command = 'quickOpen';
+      else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') command = 'searchPane';
       else if (mod && event.shiftKey && event.key.toLowerCase() === 'n') command = 'createVault';
       else if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') command = 'openVault';
       else if (mod && event.key === '\\') command = 'toggleDetails';

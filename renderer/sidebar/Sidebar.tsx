@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { SearchPane } from '../search/SearchPane.tsx';
 import { foldForMatch, formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
 
-type Tab = 'sources' | 'notes' | 'codes';
+type ListTab = 'sources' | 'notes' | 'codes';
+type Tab = ListTab | 'search';
 type SortKey = 'title' | 'date' | 'count';
 
 interface Row {
@@ -20,18 +22,22 @@ interface Row {
   place: Place;
 }
 
-const DEFAULT_SORT: Record<Tab, SortKey> = { sources: 'title', notes: 'date', codes: 'title' };
+const DEFAULT_SORT: Record<ListTab, SortKey> = { sources: 'title', notes: 'date', codes: 'title' };
 
 /** The lists a researcher navigates by: sources, notes and codes, each with a count, a filter and a sort. */
-export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place; onOpen: (place: Place) => void }) {
+export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultData; place: Place; searchRequest: number; onOpen: (place: Place) => void }) {
   const { t, language } = useI18n();
   const [tab, setTab] = useState<Tab>('sources');
   const [filter, setFilter] = useState('');
-  const [sorts, setSorts] = useState<Record<Tab, SortKey>>(DEFAULT_SORT);
-  const sort = sorts[tab];
+  const [sorts, setSorts] = useState<Record<ListTab, SortKey>>(DEFAULT_SORT);
+  const listTab: ListTab = tab === 'search' ? 'sources' : tab;
+  const sort = sorts[listTab];
+  useEffect(() => {
+    if (searchRequest > 0) setTab('search');
+  }, [searchRequest]);
 
   const rows = useMemo<Row[]>(() => {
-    if (tab === 'sources') {
+    if (listTab === 'sources') {
       return data.sources.map((s) => ({
         id: s.id,
         title: s.title,
@@ -43,7 +49,7 @@ export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place
         place: { kind: 'source', id: s.id },
       }));
     }
-    if (tab === 'notes') {
+    if (listTab === 'notes') {
       return data.notes.map((n) => ({
         id: n.id,
         title: n.title,
@@ -73,7 +79,7 @@ export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place
       depth: depthOf(c.id),
       place: { kind: 'code', id: c.id },
     }));
-  }, [tab, data, language]);
+  }, [listTab, data, language]);
 
   const visible = useMemo(() => {
     const needle = foldForMatch(filter.trim());
@@ -85,17 +91,17 @@ export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place
       return collator.compare(a.title, b.title);
     });
     // The code tree keeps children under their parent when sorted by name and unfiltered.
-    return tab === 'codes' && sort === 'title' && !needle ? treeOrder(sorted, data.codes) : sorted;
-  }, [rows, filter, sort, language, tab, data.codes]);
+    return listTab === 'codes' && sort === 'title' && !needle ? treeOrder(sorted, data.codes) : sorted;
+  }, [rows, filter, sort, language, listTab, data.codes]);
 
-  const counts: Record<Tab, number> = { sources: data.sources.length, notes: data.notes.length, codes: data.codes.length };
+  const counts: Record<ListTab, number> = { sources: data.sources.length, notes: data.notes.length, codes: data.codes.length };
   const isOpen = (row: Row) => 'id' in place && place.kind === row.place.kind && place.id === row.id;
   const info = data.info;
 
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
       <div className="tabs" role="tablist">
-        {(['sources', 'notes', 'codes'] as Tab[]).map((name) => (
+        {(['sources', 'notes', 'codes'] as ListTab[]).map((name) => (
           <button
             key={name}
             type="button"
@@ -109,23 +115,39 @@ export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place
             {t(`sidebar.${name}`)} <span className="count">{counts[name]}</span>
           </button>
         ))}
+        <button
+          type="button"
+          role="tab"
+          id="tab-search"
+          aria-selected={tab === 'search'}
+          className={`tab tab-icon ${tab === 'search' ? 'active' : ''}`}
+          onClick={() => setTab('search')}
+          title={`${t('search.title')} (Ctrl+Shift+F)`}
+          aria-label={t('search.title')}
+        >
+          <Icon name="search" />
+        </button>
       </div>
+      <div hidden={tab !== 'search'} className="search-tab">
+        <SearchPane data={data} focusRequest={tab === 'search' ? searchRequest + 1 : 0} onOpen={onOpen} />
+      </div>
+      <div hidden={tab === 'search'} className="list-tab">
       <div className="list-controls">
         <input
           type="search"
           className="filter"
-          placeholder={t(`sidebar.filter.${tab}`)}
-          aria-label={t(`sidebar.filter.${tab}`)}
+          placeholder={t(`sidebar.filter.${listTab}`)}
+          aria-label={t(`sidebar.filter.${listTab}`)}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
-        <select aria-label={t('sidebar.sort')} value={sort} onChange={(e) => setSorts({ ...sorts, [tab]: e.target.value as SortKey })}>
+        <select aria-label={t('sidebar.sort')} value={sort} onChange={(e) => setSorts({ ...sorts, [listTab]: e.target.value as SortKey })}>
           <option value="title">{t('sidebar.sort.title')}</option>
-          {tab !== 'codes' && <option value="date">{t(tab === 'notes' ? 'sidebar.sort.updated' : 'sidebar.sort.date')}</option>}
-          {tab !== 'notes' && <option value="count">{t('sidebar.sort.annotations')}</option>}
+          {listTab !== 'codes' && <option value="date">{t(listTab === 'notes' ? 'sidebar.sort.updated' : 'sidebar.sort.date')}</option>}
+          {listTab !== 'notes' && <option value="count">{t('sidebar.sort.annotations')}</option>}
         </select>
       </div>
-      <ul id="sidebar-list" className="item-list" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+      <ul id="sidebar-list" className="item-list" role="tabpanel" aria-labelledby={`tab-${listTab}`}>
         {visible.map((row) => (
           <li key={row.id}>
             <button type="button" className={`item ${isOpen(row) ? 'selected' : ''}`} style={{ paddingLeft: `${0.75 + row.depth * 1}rem` }} onClick={() => onOpen(row.place)} aria-current={isOpen(row) ? 'page' : undefined}>
@@ -134,7 +156,7 @@ export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place
                 <span className="item-title">{row.title}</span>
                 {row.subtitle && <span className="item-subtitle">{row.subtitle}</span>}
               </span>
-              {tab !== 'notes' && row.count > 0 && (
+              {listTab !== 'notes' && row.count > 0 && (
                 <span className="count" title={t('sidebar.annotationCount', { count: row.count })}>
                   {row.count}
                 </span>
@@ -142,8 +164,9 @@ export function Sidebar({ data, place, onOpen }: { data: VaultData; place: Place
             </button>
           </li>
         ))}
-        {visible.length === 0 && <li className="empty-list">{filter ? t('sidebar.noMatch') : t(`sidebar.empty.${tab}`)}</li>}
+        {visible.length === 0 && <li className="empty-list">{filter ? t('sidebar.noMatch') : t(`sidebar.empty.${listTab}`)}</li>}
       </ul>
+      </div>
       <div className="sidebar-footer">
         <button type="button" className={`footer-link ${place.kind === 'trash' ? 'selected' : ''}`} onClick={() => onOpen({ kind: 'trash' })}>
           <Icon name="trash" /> {t('sidebar.trash')} {info && info.counts.trash > 0 && <span className="count">{info.counts.trash}</span>}

@@ -97,9 +97,10 @@ test('metadata that import read wrong is corrected in the details pane; the text
     const before = bodyOf(await fs.readFile(file, 'utf8'));
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Phnom Penh/ }).click();
     await page.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Published').fill('2016-12-08');
-    await page.getByLabel('Publisher').fill('VNA');
-    await page.getByLabel('Authors').fill('Lê Quý Vương, Carnet team');
+    const details = page.locator('.details');
+    await details.getByLabel('Published').fill('2016-12-08');
+    await details.getByLabel('Publisher').fill('VNA');
+    await details.getByLabel('Authors').fill('Lê Quý Vương, Carnet team');
     await screenshot(page, 'metadata-form');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('.reader .byline', { hasText: 'VNA · Lê Quý Vương, Carnet team · 8 Dec 2016' }).waitFor();
@@ -107,7 +108,7 @@ test('metadata that import read wrong is corrected in the details pane; the text
     assert.match(after, /\npublished: (")?2016-12-08(")?\n/);
     assert.equal(bodyOf(after), before);
     await page.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Address').fill('ftp://example.org/x');
+    await details.getByLabel('Address').fill('ftp://example.org/x');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('alert').filter({ hasText: 'An address starts with http:// or https://' }).waitFor();
     assert.deepEqual(harness.errors, []);

@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatDate, useI18n } from '../i18n/i18n.tsx';
+import { Icon } from '../app/icons.tsx';
+import { HighlightedText } from './HighlightedText.tsx';
+import { placeOfHit } from './open-hit.ts';
+import { useSearch, useSearchStatus } from './use-search.ts';
+import type { Place } from '../app/navigation.ts';
+import type { VaultData } from '../app/use-vault-data.ts';
+import type { SearchHit, SearchQuery } from '../../electron/api.ts';
+
+type KindFilter = 'all' | SearchHit['kind'];
+
+/** The full search: every source, note and annotation, with counts per kind, filters, and keyboard navigation. */
+export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; focusRequest: number; onOpen: (place: Place) => void }) {
+  const { t, language } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<KindFilter>('all');
+  const [filters, setFilters] = useState({ publisher: '', language: '', code: '', from: '', to: '' });
+  const [selected, setSelected] = useState(0);
+  const status = useSearchStatus();
+
+  const query = useMemo<SearchQuery>(
+    () => ({
+      text,
+      asYouType: true,
+      limit: 100,
+      kinds: kind === 'all' ? undefined : [kind],
+      publishers: filters.publisher ? [filters.publisher] : undefined,
+      languages: filters.language ? [filters.language] : undefined,
+      codes: filters.code ? [filters.code] : undefined,
+      from: filters.from || undefined,
+      to: filters.to || undefined,
+    }),
+    [text, kind, filters],
+  );
+  const { results, error } = useSearch(query, data.revision);
+
+  useEffect(() => {
+    if (focusRequest > 0) input.current?.select();
+  }, [focusRequest]);
+  useEffect(() => setSelected(0), [results]);
+
+  const publishers = useMemo(() => [...new Set(data.sources.map((s) => s.publisher).filter((p): p is string => Boolean(p)))].sort(), [data.sources]);
+  const languages = useMemo(() => [...new Set(data.sources.map((s) => s.language).filter((l): l is string => Boolean(l)))].sort(), [data.sources]);
+  const activeFilters = Object.values(filters).filter(Boolean).length;
+  const total = results.counts.source + results.counts.note + results.counts.annotation;
+
+  const open = (hit: SearchHit | undefined) => hit && onOpen(placeOfHit(hit));
+
+  return (
+    <div className="search-pane">
+      <div className="list-controls search-controls">
+        <input
+          ref={input}
+          type="search"
+          className="filter"
+          value={text}
+          placeholder={t('search.placeholder')}
+          aria-label={t('search.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setSelected((s) => Math.min(s + 1, results.hits.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setSelected((s) => Math.max(s - 1, 0));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              open(results.hits[selected]);
+            }
+          }}
+        />
+      </div>
+      <div className="kind-chips" role="group" aria-label={t('search.kinds')}>
+        {(['all', 'source', 'note', 'annotation'] as KindFilter[]).map((k) => (
+          <button key={k} type="button" className={`chip-button ${kind === k ? 'active' : ''}`} aria-pressed={kind === k} onClick={() => setKind(k)}>
+            {t(`search.kind.${k}`)} <span className="count">{k === 'all' ? total : results.counts[k]}</span>
+          </button>
+        ))}
+      </div>
+      <details className="search-filters">
+        <summary>
+          {t('search.filters')} {activeFilters > 0 && <span className="count">{activeFilters}</span>}
+        </summary>
+        <label className="field">
+          <span>{t('field.publisher')}</span>
+          <select value={filters.publisher} onChange={(e) => setFilters({ ...filters, publisher: e.target.value })}>
+            <option value="">{t('search.any')}</option>
+            {publishers.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('field.language')}</span>
+          <select value={filters.language} onChange={(e) => setFilters({ ...filters, language: e.target.value })}>
+            <option value="">{t('search.any')}</option>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('sidebar.codes')}</span>
+          <select value={filters.code} onChange={(e) => setFilters({ ...filters, code: e.target.value })}>
+            <option value="">{t('search.any')}</option>
+            {data.codes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field-row">
+          <label className="field">
+            <span>{t('search.from')}</span>
+            <input type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>{t('search.to')}</span>
+            <input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />
+          </label>
+        </div>
+      </details>
+      {status?.state === 'indexing' && (
+        <div className="search-status" role="status">
+          {t('search.indexing', { done: status.done, total: status.total || '…' })}
+          <progress max={status.total || 1} value={status.done} />
+        </div>
+      )}
+      {error && (
+        <p className="search-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="item-list search-results" role="listbox" aria-label={t('search.results')}>
+        {results.hits.map((hit, index) => (
+          <li key={hit.ref} role="option" aria-selected={index === selected}>
+            <button type="button" className={`search-hit ${index === selected ? 'selected' : ''}`} onClick={() => open(hit)} onMouseEnter={() => setSelected(index)}>
+              <span className="hit-title">
+                <Icon name={hit.kind === 'note' ? 'note' : hit.kind === 'annotation' ? 'code' : 'source'} />
+                <span>
+                  <HighlightedText text={hit.title} ranges={hit.kind === 'annotation' ? [] : hit.titleHighlights} />
+                </span>
+              </span>
+              <span className="hit-snippet">
+                <HighlightedText text={hit.snippet.text} ranges={hit.snippet.highlights} />
+              </span>
+              <span className="item-subtitle">{[t(`search.kind.${hit.kind}`), hit.publisher, formatDate(hit.date, language), ...(hit.kind === 'annotation' ? hit.tags : [])].filter(Boolean).join(' · ')}</span>
+            </button>
+          </li>
+        ))}
+        {text.trim() && !error && results.hits.length === 0 && <li className="empty-list">{t('search.none')}</li>}
+        {!text.trim() && <li className="empty-list search-help">{t('search.help')}</li>}
+      </ul>
+    </div>
+  );
+}
