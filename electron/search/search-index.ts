@@ -11,7 +11,18 @@ import type { SearchDoc } from './search-documents.ts';
  * reference; a change rebuilds only the shard holding the document.
  */
 
-const BUCKETS = 32;
+/**
+ * Documents per shard: small enough that rebuilding one after an edit is quick, large enough that
+ * term statistics (and so ranking) are stable and a query does not visit too many shards.
+ */
+const DOCS_PER_SHARD = 400;
+const MAX_BUCKETS = 64;
+
+function bucketsFor(count: number): number {
+  let buckets = 1;
+  while (buckets < MAX_BUCKETS && count / buckets > DOCS_PER_SHARD) buckets *= 2;
+  return buckets;
+}
 
 export interface Shard {
   key: string;
@@ -40,10 +51,35 @@ export class SearchIndex {
   readonly docs = new Map<string, SearchDoc>();
   private readonly shards = new Map<string, Shard>();
   private readonly dirty = new Set<string>();
+  /** How many shards each language group is spread over; grows with the group (by powers of two). */
+  private readonly buckets = new Map<LanguageGroup, number>();
 
-  static shardKey(doc: Pick<SearchDoc, 'ref' | 'language'>): string {
-    const bucket = createHash('md5').update(doc.ref).digest().readUInt32BE(0) % BUCKETS;
-    return `${languageGroup(doc.language)}-${bucket}`;
+  shardKey(doc: Pick<SearchDoc, 'ref' | 'language'>): string {
+    const group = languageGroup(doc.language);
+    const buckets = this.buckets.get(group) ?? 1;
+    const bucket = createHash('md5').update(doc.ref).digest().readUInt32BE(0) % buckets;
+    return `${group}-${buckets}-${bucket}`;
+  }
+
+  /** Spreads a group over more (or fewer) shards when it has grown (or shrunk) past a power of two. */
+  private rebalance(): void {
+    const counts = new Map<LanguageGroup, number>();
+    for (const doc of this.docs.values()) counts.set(languageGroup(doc.language), (counts.get(languageGroup(doc.language)) ?? 0) + 1);
+    for (const [group, count] of counts) {
+      const wanted = bucketsFor(count);
+      const current = this.buckets.get(group) ?? 1;
+      if (wanted === current || (wanted < current && count > (current / 4) * DOCS_PER_SHARD)) continue;
+      const members = [...this.docs.values()].filter((d) => languageGroup(d.language) === group);
+      for (const doc of members) this.detach(doc);
+      this.buckets.set(group, wanted);
+      for (const doc of members) this.attach(doc);
+    }
+  }
+
+  private attach(doc: SearchDoc): void {
+    const key = this.shardKey(doc);
+    this.shard(key).refs.add(doc.ref);
+    this.dirty.add(key);
   }
 
   upsert(docs: SearchDoc[]): void {
@@ -52,10 +88,7 @@ export class SearchIndex {
       if (previous?.fingerprint === doc.fingerprint) continue;
       if (previous) this.detach(previous);
       this.docs.set(doc.ref, doc);
-      const key = SearchIndex.shardKey(doc);
-      const shard = this.shard(key);
-      shard.refs.add(doc.ref);
-      this.dirty.add(key);
+      this.attach(doc);
     }
   }
 
@@ -83,6 +116,7 @@ export class SearchIndex {
 
   /** Rebuilds the shards changed since the last call; `onShard` reports progress. */
   flush(onShard?: (done: number, total: number) => void): string[] {
+    this.rebalance();
     const keys = [...this.dirty];
     this.dirty.clear();
     keys.forEach((key, i) => {
@@ -108,6 +142,7 @@ export class SearchIndex {
    * returns false (and leaves the shard to be rebuilt) otherwise.
    */
   adopt(persisted: PersistedShard): boolean {
+    this.rebalance();
     const shard = this.shards.get(persisted.key);
     if (!shard || this.fingerprintOf(shard) !== persisted.builtFrom) return false;
     try {
@@ -134,7 +169,7 @@ export class SearchIndex {
   }
 
   private detach(doc: SearchDoc): void {
-    const key = SearchIndex.shardKey(doc);
+    const key = this.shardKey(doc);
     const shard = this.shards.get(key);
     if (!shard) return;
     shard.refs.delete(doc.ref);

@@ -1,0 +1,111 @@
+/**
+ * A corpus of article-sized documents from real text available offline: Debian's French and
+ * English man pages (`apt-get install manpages-fr` for the French ones), stripped of roff, cut into
+ * pieces of a few kilobytes, plus the seed captures when present. Deterministic for a given machine.
+ */
+import { gunzipSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { SearchDoc } from '../../electron/search/search-documents.ts';
+
+const MAN = '/usr/share/man';
+
+function manFiles(dir: string, limit: number): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const section of readdirSync(dir).filter((d) => /^man[1-8]$/.test(d)).sort()) {
+    for (const name of readdirSync(path.join(dir, section)).sort()) {
+      if (name.endsWith('.gz')) out.push(path.join(dir, section, name));
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/** roff to plain text, roughly: macros dropped, font escapes removed, paragraphs kept. */
+function stripRoff(roff: string): string {
+  return roff
+    .split('\n')
+    .map((line) => {
+      if (/^\.(\\"|TH|so|ds|de|ig|nr|ie|el|if|IX|\s*$)/.test(line)) return '';
+      if (/^\.(PP|LP|P|TP|IP|HP|RS|RE|br|sp|in|ti|nf|fi|EX|EE)\b/.test(line)) return '\n';
+      return line.replace(/^\.(SH|SS|B|I|BR|IR|RB|BI|IB|RI)\s+/, '').replace(/^\.[A-Za-z]+\s*/, '');
+    })
+    .join('\n')
+    .replace(/\\f(\[[^\]]*\]|\(..|.)/g, '')
+    .replace(/\\[-e]/g, '-')
+    .replace(/\\\(([a-z]{2})/g, ' ')
+    .replace(/\\[&\\/,|^~ ]/g, ' ')
+    .replace(/\\\*\[[^\]]*\]|\\\*./g, '')
+    .replace(/"/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function pieces(text: string, size: number): string[] {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 40);
+  const out: string[] = [];
+  let current = '';
+  for (const paragraph of paragraphs) {
+    current += (current ? '\n\n' : '') + paragraph;
+    if (current.length >= size) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current.length > size / 3) out.push(current);
+  return out;
+}
+
+function makeDoc(n: number, title: string, body: string, language: string): SearchDoc {
+  const ref = `source:bench-${n}`;
+  return {
+    ref,
+    kind: 'source',
+    id: `bench-${n}`,
+    title,
+    body,
+    comment: '',
+    tags: [],
+    codes: [],
+    authors: [],
+    publisher: language === 'fr' ? 'Pages de manuel' : 'Manual pages',
+    language,
+    date: `20${String(10 + (n % 15)).padStart(2, '0')}-0${1 + (n % 9)}-1${n % 9}`,
+    fingerprint: createHash('sha1').update(`${n}${title}${body}`).digest('hex').slice(0, 16),
+  };
+}
+
+/** `count` documents, French and English mixed; fewer if the machine has less text than that. */
+export function buildCorpus(count: number): { docs: SearchDoc[]; sources: string } {
+  const french = manFiles(path.join(MAN, 'fr'), 5000);
+  const english = manFiles(MAN, 30000);
+  const docs: SearchDoc[] = [];
+  const take = (files: string[], language: string, quota: number) => {
+    let made = 0;
+    for (const file of files) {
+      if (made >= quota || docs.length >= count) return;
+      let text: string;
+      try {
+        text = stripRoff(gunzipSync(readFileSync(file)).toString('utf8'));
+      } catch {
+        continue;
+      }
+      const name = path.basename(file).replace(/\.gz$/, '');
+      pieces(text, 2500).forEach((body, i) => {
+        if (made >= quota || docs.length >= count) return;
+        docs.push(makeDoc(docs.length, `${name} — ${body.slice(0, 60).replace(/\s+\S*$/, '')} (${i + 1})`, body, language));
+        made++;
+      });
+    }
+  };
+  take(french, 'fr', Math.round(count * 0.4));
+  take(english, 'en', count - docs.length);
+  const seeds = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+  if (existsSync(seeds) && docs.length < count) {
+    for (const name of readdirSync(seeds)) docs.push(makeDoc(docs.length, name, readFileSync(path.join(seeds, name), 'utf8'), 'fr'));
+  }
+  return { docs: docs.slice(0, count), sources: `${french.length} French and ${english.length} English man pages` };
+}
