@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
-import { Icon } from '../app/icons.tsx';
-import { HighlightedText } from './HighlightedText.tsx';
+import { listKeys, SearchHitItem } from './SearchHitItem.tsx';
 import { placeOfHit } from './open-hit.ts';
 import { useSearch, useSearchStatus } from './use-search.ts';
 import type { Place } from '../app/navigation.ts';
@@ -59,18 +58,7 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
           placeholder={t('search.placeholder')}
           aria-label={t('search.placeholder')}
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setSelected((s) => Math.min(s + 1, results.hits.length - 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setSelected((s) => Math.max(s - 1, 0));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              open(results.hits[selected]);
-            }
-          }}
+          onKeyDown={(e) => listKeys(e, results.hits.length, setSelected, () => open(results.hits[selected]))}
         />
       </div>
       <div className="kind-chips" role="group" aria-label={t('search.kinds')}>
@@ -139,20 +127,14 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
       )}
       <ul className="item-list search-results" role="listbox" aria-label={t('search.results')}>
         {results.hits.map((hit, index) => (
-          <li key={hit.ref} role="option" aria-selected={index === selected}>
-            <button type="button" className={`search-hit ${index === selected ? 'selected' : ''}`} onClick={() => open(hit)} onMouseEnter={() => setSelected(index)}>
-              <span className="hit-title">
-                <Icon name={hit.kind === 'note' ? 'note' : hit.kind === 'annotation' ? 'code' : 'source'} />
-                <span>
-                  <HighlightedText text={hit.title} ranges={hit.kind === 'annotation' ? [] : hit.titleHighlights} />
-                </span>
-              </span>
-              <span className="hit-snippet">
-                <HighlightedText text={hit.snippet.text} ranges={hit.snippet.highlights} />
-              </span>
-              <span className="item-subtitle">{[t(`search.kind.${hit.kind}`), hit.publisher, formatDate(hit.date, language), ...(hit.kind === 'annotation' ? hit.tags : [])].filter(Boolean).join(' · ')}</span>
-            </button>
-          </li>
+          <SearchHitItem
+            key={hit.ref}
+            hit={hit}
+            selected={index === selected}
+            onOpen={() => open(hit)}
+            onHover={() => setSelected(index)}
+            footer={<span className="item-subtitle">{[t(`search.kind.${hit.kind}`), hit.publisher, formatDate(hit.date, language), ...(hit.kind === 'annotation' ? hit.tags : [])].filter(Boolean).join(' · ')}</span>}
+          />
         ))}
         {text.trim() && !error && results.hits.length === 0 && <li className="empty-list">{t('search.none')}</li>}
         {!text.trim() && <li className="empty-list search-help">{t('search.help')}</li>}
