@@ -8,7 +8,7 @@ import type lunrType from 'lunr';
  */
 export type LanguageGroup = 'fr' | 'en' | 'xx';
 
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 export function languageGroup(language: string | undefined): LanguageGroup {
   return language === 'fr' ? 'fr' : language === 'en' ? 'en' : 'xx';
@@ -33,5 +33,14 @@ export function configureBuilder(builder: lunrType.Builder, group: LanguageGroup
     builder.pipeline.add(fr.trimmer, join);
     builder.searchPipeline.add(foldTerms);
   }
-  builder.metadataWhitelist = ['position'];
+  // No term positions in the index: they would make it several times the size of the text.
+  // Highlights are found at query time, for the results shown (see search-highlights.ts).
+  builder.metadataWhitelist = [];
+}
+
+/** The indexing analysis alone, to find which words of a text produced the terms a query matched. */
+export function indexPipeline(group: LanguageGroup): lunrType.Pipeline {
+  const builder = new (setupLunr().Builder)();
+  configureBuilder(builder, group);
+  return builder.pipeline;
 }

@@ -16,6 +16,8 @@ export type Lunr = typeof lunrType;
 
 /** `Hà Nội` → `ha noi`, `être` → `etre`, `Vương` → `vuong`, `Đà Nẵng` → `da nang`, `œuvre` → `oeuvre`. */
 export function fold(text: string): string {
+  // Most words are plain ASCII: lowercasing is all they need, and folding is on every token's path.
+  if (!/[^ -~\t\n\r]/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -1,5 +1,7 @@
 import type lunrType from 'lunr';
 import { fold, setupLunr } from './lunr-setup.ts';
+import { languageGroup } from './analyzers.ts';
+import { matchRanges } from './search-highlights.ts';
 import type { SearchDoc } from './search-documents.ts';
 import type { Range, SearchHit, SearchQuery, SearchResults } from './search-types.ts';
 
@@ -50,6 +52,18 @@ function comparable(text: string): string {
   return ` ${fold(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
 }
 
+/** Documents are replaced, never changed, when edited: their comparable text can be kept alongside. */
+const comparableCache = new WeakMap<SearchDoc, string>();
+
+function comparableText(doc: SearchDoc): string {
+  let text = comparableCache.get(doc);
+  if (text === undefined) {
+    text = comparable(`${doc.title}\n${doc.body}\n${doc.comment}`);
+    comparableCache.set(doc, text);
+  }
+  return text;
+}
+
 export function runQuery(shards: { index: lunrType.Index }[], docs: Map<string, SearchDoc>, query: SearchQuery): SearchResults {
   const empty: SearchResults = { hits: [], total: 0, counts: { source: 0, note: 0, annotation: 0 } };
   if (query.text.trim() === '') return empty;
@@ -73,7 +87,7 @@ export function runQuery(shards: { index: lunrType.Index }[], docs: Map<string, 
   const phraseTexts = phrases.map(comparable);
   const filtered = found.filter(({ doc }) => {
     if (phraseTexts.length) {
-      const haystack = comparable(`${doc.title}\n${doc.body}\n${doc.comment}`);
+      const haystack = comparableText(doc);
       if (!phraseTexts.every((p) => haystack.includes(p))) return false;
     }
     return passesFilters(doc, query);
@@ -113,13 +127,14 @@ function trimToWords(ranges: Range[], text: string): Range[] {
     .filter(([s, e]) => e > s);
 }
 
-function positionsIn(result: lunrType.Index.Result, field: string): Range[] {
-  const ranges: Range[] = [];
-  const metadata = result.matchData.metadata as Record<string, Record<string, { position?: [number, number][] }>>;
-  for (const term of Object.values(metadata)) {
-    for (const [start, length] of term[field]?.position ?? []) ranges.push([start, start + length]);
-  }
-  return merge(ranges);
+/** The index terms a result matched in one field. */
+function termsIn(result: lunrType.Index.Result, field: string): Set<string> {
+  const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;
+  return new Set(Object.entries(metadata).filter(([, fields]) => field in fields).map(([term]) => term));
+}
+
+function positionsIn(result: lunrType.Index.Result, field: 'title' | 'body' | 'comment', doc: SearchDoc): Range[] {
+  return merge(matchRanges(doc[field], languageGroup(doc.language), termsIn(result, field)));
 }
 
 function merge(ranges: Range[]): Range[] {
@@ -146,8 +161,8 @@ function phraseRanges(text: string, phrases: string[]): Range[] {
 }
 
 function toHit(result: lunrType.Index.Result, doc: SearchDoc, phrases: string[]): SearchHit {
-  const bodyMatches = merge([...trimToWords(positionsIn(result, 'body'), doc.body), ...phraseRanges(doc.body, phrases)]);
-  const commentMatches = trimToWords(positionsIn(result, 'comment'), doc.comment);
+  const bodyMatches = merge([...trimToWords(positionsIn(result, 'body', doc), doc.body), ...phraseRanges(doc.body, phrases)]);
+  const commentMatches = trimToWords(positionsIn(result, 'comment', doc), doc.comment);
   const snippet = bodyMatches.length || !commentMatches.length ? snippetOf(doc.body, bodyMatches) : snippetOf(doc.comment, commentMatches);
   return {
     ref: doc.ref,
@@ -160,7 +175,7 @@ function toHit(result: lunrType.Index.Result, doc: SearchDoc, phrases: string[])
     publisher: doc.publisher,
     tags: doc.tags,
     snippet,
-    titleHighlights: merge([...trimToWords(positionsIn(result, 'title'), doc.title), ...phraseRanges(doc.title, phrases)]),
+    titleHighlights: merge([...trimToWords(doc.kind === 'annotation' ? [] : positionsIn(result, 'title', doc), doc.title), ...phraseRanges(doc.title, phrases)]),
     bodyMatches,
     terms: [...new Set(bodyMatches.map(([s, e]) => doc.body.slice(s, e).replace(/\s+/g, ' ')))].slice(0, 20),
   };
