@@ -18,11 +18,13 @@ export type EngineRequest =
   | { type: 'load'; docs: SearchDoc[]; stored: StoredShard[]; rebuildAll?: boolean }
   | { type: 'update'; upsert: SearchDoc[]; remove: string[] }
   | { type: 'search'; query: SearchQuery }
+  | { type: 'compact' }
   | { type: 'export'; keys: string[] };
 
 export interface EngineReplies {
   load: { adopted: number; rebuilt: string[]; shards: string[] };
-  update: { rebuilt: string[]; shards: string[] };
+  update: { rebuilt: string[]; shards: string[]; stale: number };
+  compact: { rebuilt: string[]; shards: string[] };
   search: SearchResults;
   export: StoredShard[];
 }
@@ -53,7 +55,9 @@ export function createEngine() {
       case 'update':
         index.remove(request.remove);
         index.upsert(request.upsert);
-        return { rebuilt: index.flush(progress), shards: index.shardKeys() };
+        return { rebuilt: index.flush(progress), shards: index.shardKeys(), stale: index.staleShards };
+      case 'compact':
+        return { rebuilt: index.compact(progress), shards: index.shardKeys() };
       case 'search':
         return index.search(request.query);
       case 'export': {

@@ -47,10 +47,18 @@ export const FIELDS: { name: 'title' | 'tags' | 'people' | 'comment' | 'body'; b
   { name: 'body', boost: 1 },
 ];
 
+function isDelta(key: string): boolean {
+  return key.endsWith('-delta');
+}
+
 export class SearchIndex {
   readonly docs = new Map<string, SearchDoc>();
   private readonly shards = new Map<string, Shard>();
   private readonly dirty = new Set<string>();
+  /** Built shards holding outdated versions of some documents, which the delta shards stand in for. */
+  private readonly stale = new Set<string>();
+  /** Documents whose version in a big (stale) shard must not be returned. */
+  private readonly hidden = new Set<string>();
   /** How many shards each language group is spread over; grows with the group (by powers of two). */
   private readonly buckets = new Map<LanguageGroup, number>();
 
@@ -70,16 +78,30 @@ export class SearchIndex {
       const current = this.buckets.get(group) ?? 1;
       if (wanted === current || (wanted < current && count > (current / 4) * DOCS_PER_SHARD)) continue;
       const members = [...this.docs.values()].filter((d) => languageGroup(d.language) === group);
-      for (const doc of members) this.detach(doc);
+      for (const doc of members) this.detach(doc, false);
       this.buckets.set(group, wanted);
-      for (const doc of members) this.attach(doc);
+      for (const doc of members) this.attach(doc, false);
     }
   }
 
-  private attach(doc: SearchDoc): void {
+  /**
+   * Adds a document to its shard. A shard already built is not rebuilt for one edit: the new
+   * version goes to its language's small delta shard (rebuilt at once), the old one is hidden,
+   * and the big shard is rebuilt later, when `compact` is called (the service does so when idle).
+   */
+  private attach(doc: SearchDoc, viaDelta = true): void {
     const key = this.shardKey(doc);
-    this.shard(key).refs.add(doc.ref);
-    this.dirty.add(key);
+    const shard = this.shard(key);
+    shard.refs.add(doc.ref);
+    if (viaDelta && shard.index) {
+      this.stale.add(key);
+      this.hidden.add(doc.ref);
+      const delta = this.shard(`${shard.group}-delta`);
+      delta.refs.add(doc.ref);
+      this.dirty.add(delta.key);
+    } else {
+      this.dirty.add(key);
+    }
   }
 
   upsert(docs: SearchDoc[]): void {
@@ -101,6 +123,16 @@ export class SearchIndex {
     }
   }
 
+  /** Rebuilds the big shards that edits went around, and empties the delta shards. */
+  compact(onShard?: (done: number, total: number) => void): string[] {
+    for (const key of this.stale) this.dirty.add(key);
+    return this.flush(onShard);
+  }
+
+  get staleShards(): number {
+    return this.stale.size;
+  }
+
   /** Keeps only these references: what a full reload of the vault no longer has goes. */
   retainOnly(refs: Set<string>): void {
     this.remove([...this.docs.keys()].filter((ref) => !refs.has(ref)));
@@ -118,6 +150,16 @@ export class SearchIndex {
   flush(onShard?: (done: number, total: number) => void): string[] {
     this.rebalance();
     const keys = [...this.dirty];
+    const bigRebuilt = keys.filter((key) => !isDelta(key));
+    for (const key of bigRebuilt) this.stale.delete(key);
+    if (this.stale.size === 0 && (this.hidden.size > 0 || [...this.shards.keys()].some(isDelta))) {
+      // Every big shard is current again: the delta shards have nothing left to stand in for.
+      this.hidden.clear();
+      for (const key of [...this.shards.keys()].filter(isDelta)) {
+        this.shards.get(key)?.refs.clear();
+        if (!keys.includes(key)) keys.push(key);
+      }
+    }
     this.dirty.clear();
     keys.forEach((key, i) => {
       this.build(key);
@@ -127,13 +169,16 @@ export class SearchIndex {
   }
 
   search(query: SearchQuery): SearchResults {
-    return runQuery([...this.shards.values()].filter((s) => s.index !== null) as (Shard & { index: lunrType.Index })[], this.docs, query);
+    const shards = [...this.shards.values()]
+      .filter((s): s is Shard & { index: lunrType.Index } => s.index !== null)
+      .map((s) => ({ index: s.index, hidden: isDelta(s.key) ? undefined : this.hidden }));
+    return runQuery(shards, this.docs, query);
   }
 
   /** The shards to write to disk, each with the fingerprint of what it was built from. */
   persistable(): PersistedShard[] {
     return [...this.shards.values()]
-      .filter((s): s is Shard & { index: lunrType.Index; builtFrom: string } => s.index !== null && s.builtFrom !== null)
+      .filter((s): s is Shard & { index: lunrType.Index; builtFrom: string } => s.index !== null && s.builtFrom !== null && !isDelta(s.key) && !this.stale.has(s.key))
       .map((s) => ({ key: s.key, builtFrom: s.builtFrom, index: s.index.toJSON() }));
   }
 
@@ -156,7 +201,7 @@ export class SearchIndex {
   }
 
   shardKeys(): string[] {
-    return [...this.shards.keys()];
+    return [...this.shards.keys()].filter((key) => !isDelta(key));
   }
 
   private shard(key: string): Shard {
@@ -168,12 +213,19 @@ export class SearchIndex {
     return shard;
   }
 
-  private detach(doc: SearchDoc): void {
+  private detach(doc: SearchDoc, viaDelta = true): void {
     const key = this.shardKey(doc);
     const shard = this.shards.get(key);
     if (!shard) return;
     shard.refs.delete(doc.ref);
-    this.dirty.add(key);
+    const delta = this.shards.get(`${shard.group}-delta`);
+    if (delta?.refs.delete(doc.ref)) this.dirty.add(delta.key);
+    if (viaDelta && shard.index) {
+      this.stale.add(key);
+      this.hidden.add(doc.ref);
+    } else {
+      this.dirty.add(key);
+    }
   }
 
   private fingerprintOf(shard: Shard): string {

@@ -64,7 +64,7 @@ function comparableText(doc: SearchDoc): string {
   return text;
 }
 
-export function runQuery(shards: { index: lunrType.Index }[], docs: Map<string, SearchDoc>, query: SearchQuery): SearchResults {
+export function runQuery(shards: { index: lunrType.Index; hidden?: Set<string> }[], docs: Map<string, SearchDoc>, query: SearchQuery): SearchResults {
   const empty: SearchResults = { hits: [], total: 0, counts: { source: 0, note: 0, annotation: 0 } };
   if (query.text.trim() === '') return empty;
   const { lunrQuery, phrases } = prepareQuery(query.text, query.asYouType);
@@ -74,6 +74,7 @@ export function runQuery(shards: { index: lunrType.Index }[], docs: Map<string, 
   try {
     for (const shard of shards) {
       for (const result of shard.index.search(lunrQuery)) {
+        if (shard.hidden?.has(result.ref)) continue;
         const doc = docs.get(result.ref);
         if (doc) found.push({ result, doc });
       }

@@ -23,6 +23,7 @@ export class SearchService {
   private unsaved = new Set<string>();
   private liveShards: string[] = [];
   private saveTimer: NodeJS.Timeout | null = null;
+  private stale = false;
   private current: SearchStatus = { state: 'indexing', done: 0, total: 0, documents: 0 };
   private readonly ready: Promise<void>;
 
@@ -62,6 +63,7 @@ export class SearchService {
     this.unsubscribe = null;
     await this.queue.catch(() => undefined);
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    await this.compact().catch(() => undefined);
     await this.save().catch(() => undefined);
     await this.host.stop();
   }
@@ -121,7 +123,17 @@ export class SearchService {
     this.liveShards = result.shards;
     for (const key of result.rebuilt) this.unsaved.add(key);
     this.setStatus({ ...this.current, state: 'ready', documents: this.current.documents + upsert.length - remove.length });
+    this.stale = result.stale > 0;
     this.scheduleSave();
+  }
+
+  /** Edits went to small delta shards; when the vault is quiet, the big shards catch up. */
+  private async compact(): Promise<void> {
+    if (!this.stale) return;
+    const result = await this.host.call({ type: 'compact' });
+    this.stale = false;
+    this.liveShards = result.shards;
+    for (const key of result.rebuilt) this.unsaved.add(key);
   }
 
   /** A document gone since the change was reported (deleted again, unreadable) is simply not indexed. */
@@ -145,8 +157,11 @@ export class SearchService {
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      void this.enqueue(() => this.save());
-    }, 1000);
+      void this.enqueue(async () => {
+        await this.compact();
+        await this.save();
+      });
+    }, 2000);
     this.saveTimer.unref();
   }
 
