@@ -12,8 +12,9 @@ export function slugify(title: string, maxLength = 60): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const cut = folded.slice(0, maxLength).replace(/-+[^-]*$/, (tail) => (folded.length > maxLength ? '' : tail));
-  return cut.replace(/-+$/g, '') || 'untitled';
+  if (folded.length <= maxLength) return folded || 'untitled';
+  // Too long: cut at the last whole word that fits.
+  return folded.slice(0, maxLength).replace(/-+[^-]*$/, '').replace(/-+$/g, '') || 'untitled';
 }
 
 /** The first of `base`, `base-2`, `base-3`… that `taken` does not hold. */
