@@ -23,7 +23,7 @@ export type EngineRequest =
 
 export interface EngineReplies {
   load: { adopted: number; rebuilt: string[]; shards: string[] };
-  update: { rebuilt: string[]; shards: string[]; stale: number };
+  update: { rebuilt: string[]; shards: string[]; stale: number; documents: number };
   compact: { rebuilt: string[]; shards: string[] };
   search: SearchResults;
   export: StoredShard[];
@@ -39,6 +39,7 @@ export function createEngine() {
         index.retainOnly(new Set(request.docs.map((d) => d.ref)));
         index.upsert(request.docs);
         if (request.rebuildAll) index.markAllDirty();
+        index.rebalance();
         let adopted = 0;
         for (const stored of request.stored) {
           let parsed: PersistedShard;
@@ -55,18 +56,14 @@ export function createEngine() {
       case 'update':
         index.remove(request.remove);
         index.upsert(request.upsert);
-        return { rebuilt: index.flush(progress), shards: index.shardKeys(), stale: index.staleShards };
+        return { rebuilt: index.flush(progress), shards: index.shardKeys(), stale: index.staleShards, documents: index.docs.size };
       case 'compact':
         return { rebuilt: index.compact(progress), shards: index.shardKeys() };
       case 'search':
         return index.search(request.query);
-      case 'export': {
-        const wanted = new Set(request.keys);
-        return index
-          .persistable()
-          .filter((s) => wanted.has(s.key))
-          .map((s) => ({ key: s.key, builtFrom: s.builtFrom, json: JSON.stringify(s.index) }));
-      }
+      case 'export':
+        // Only the shards asked for are serialised: a save after one edit writes one shard.
+        return index.persistable(new Set(request.keys)).map((s) => ({ key: s.key, builtFrom: s.builtFrom, json: JSON.stringify(s.index) }));
     }
   };
 }

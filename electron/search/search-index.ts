@@ -69,8 +69,11 @@ export class SearchIndex {
     return `${group}-${buckets}-${bucket}`;
   }
 
-  /** Spreads a group over more (or fewer) shards when it has grown (or shrunk) past a power of two. */
-  private rebalance(): void {
+  /**
+   * Spreads a group over more (or fewer) shards when it has grown (or shrunk) past a power of two.
+   * Called by every flush, and before stored shards are adopted, so that their keys can match.
+   */
+  rebalance(): void {
     const counts = new Map<LanguageGroup, number>();
     for (const doc of this.docs.values()) counts.set(languageGroup(doc.language), (counts.get(languageGroup(doc.language)) ?? 0) + 1);
     for (const [group, count] of counts) {
@@ -175,9 +178,10 @@ export class SearchIndex {
     return runQuery(shards, this.docs, query);
   }
 
-  /** The shards to write to disk, each with the fingerprint of what it was built from. */
-  persistable(): PersistedShard[] {
+  /** The shards to write to disk (those named, or all), each with the fingerprint of what it was built from. */
+  persistable(keys?: Set<string>): PersistedShard[] {
     return [...this.shards.values()]
+      .filter((s) => !keys || keys.has(s.key))
       .filter((s): s is Shard & { index: lunrType.Index; builtFrom: string } => s.index !== null && s.builtFrom !== null && !isDelta(s.key) && !this.stale.has(s.key))
       .map((s) => ({ key: s.key, builtFrom: s.builtFrom, index: s.index.toJSON() }));
   }
@@ -187,7 +191,6 @@ export class SearchIndex {
    * returns false (and leaves the shard to be rebuilt) otherwise.
    */
   adopt(persisted: PersistedShard): boolean {
-    this.rebalance();
     const shard = this.shards.get(persisted.key);
     if (!shard || this.fingerprintOf(shard) !== persisted.builtFrom) return false;
     try {

@@ -122,7 +122,7 @@ export class SearchService {
     const result = await this.host.call({ type: 'update', upsert, remove });
     this.liveShards = result.shards;
     for (const key of result.rebuilt) this.unsaved.add(key);
-    this.setStatus({ ...this.current, state: 'ready', documents: this.current.documents + upsert.length - remove.length });
+    this.setStatus({ ...this.current, state: 'ready', documents: result.documents });
     this.stale = result.stale > 0;
     this.scheduleSave();
   }
