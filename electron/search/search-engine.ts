@@ -1,4 +1,4 @@
-import { SearchIndex, type PersistedShard } from './search-index.ts';
+import { SearchIndex } from './search-index.ts';
 import type { SearchDoc } from './search-documents.ts';
 import type { SearchQuery, SearchResults } from './search-query.ts';
 
@@ -10,7 +10,7 @@ import type { SearchQuery, SearchResults } from './search-query.ts';
 export interface StoredShard {
   key: string;
   builtFrom: string;
-  /** The shard's Lunr index as JSON text: parsed where it is used, not copied across threads as objects. */
+  /** The shard's index as text (compact-index.ts): read where it is used, not copied across threads as objects. */
   json: string;
 }
 
@@ -18,13 +18,13 @@ export type EngineRequest =
   | { type: 'load'; docs: SearchDoc[]; stored: StoredShard[]; rebuildAll?: boolean }
   | { type: 'update'; upsert: SearchDoc[]; remove: string[] }
   | { type: 'search'; query: SearchQuery }
-  | { type: 'compact' }
+  | { type: 'compact'; limit?: number }
   | { type: 'export'; keys: string[] };
 
 export interface EngineReplies {
   load: { adopted: number; rebuilt: string[]; shards: string[] };
   update: { rebuilt: string[]; shards: string[]; stale: number; documents: number };
-  compact: { rebuilt: string[]; shards: string[] };
+  compact: { rebuilt: string[]; shards: string[]; stale: number };
   search: SearchResults;
   export: StoredShard[];
 }
@@ -42,13 +42,7 @@ export function createEngine() {
         index.rebalance();
         let adopted = 0;
         for (const stored of request.stored) {
-          let parsed: PersistedShard;
-          try {
-            parsed = { key: stored.key, builtFrom: stored.builtFrom, index: JSON.parse(stored.json) as object };
-          } catch {
-            continue;
-          }
-          if (index.adopt(parsed)) adopted++;
+          if (index.adopt({ key: stored.key, builtFrom: stored.builtFrom, encoded: stored.json })) adopted++;
         }
         const rebuilt = index.flush(progress);
         return { adopted, rebuilt, shards: index.shardKeys() };
@@ -58,12 +52,12 @@ export function createEngine() {
         index.upsert(request.upsert);
         return { rebuilt: index.flush(progress), shards: index.shardKeys(), stale: index.staleShards, documents: index.docs.size };
       case 'compact':
-        return { rebuilt: index.compact(progress), shards: index.shardKeys() };
+        return { rebuilt: index.compact(progress, request.limit), shards: index.shardKeys(), stale: index.staleShards };
       case 'search':
         return index.search(request.query);
       case 'export':
         // Only the shards asked for are serialised: a save after one edit writes one shard.
-        return index.persistable(new Set(request.keys)).map((s) => ({ key: s.key, builtFrom: s.builtFrom, json: JSON.stringify(s.index) }));
+        return index.persistable(new Set(request.keys)).map((s) => ({ key: s.key, builtFrom: s.builtFrom, json: s.encoded }));
     }
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type lunrType from 'lunr';
 import { ANALYZER_VERSION, configureBuilder, languageGroup, type LanguageGroup } from './analyzers.ts';
 import { setupLunr } from './lunr-setup.ts';
+import { decodeIndex, encodeIndex } from './compact-index.ts';
 import { runQuery, type SearchQuery, type SearchResults } from './search-query.ts';
 import type { SearchDoc } from './search-documents.ts';
 
@@ -15,7 +16,7 @@ import type { SearchDoc } from './search-documents.ts';
  * Documents per shard: small enough that rebuilding one after an edit is quick, large enough that
  * term statistics (and so ranking) are stable and a query does not visit too many shards.
  */
-const DOCS_PER_SHARD = 400;
+const DOCS_PER_SHARD = 1000;
 const MAX_BUCKETS = 64;
 
 function bucketsFor(count: number): number {
@@ -31,12 +32,14 @@ export interface Shard {
   index: lunrType.Index | null;
   /** Hash of the fingerprints of the shard's documents when its index was built. */
   builtFrom: string | null;
+  /** The index in its stored form (compact-index.ts): what is written to disk, and what `index` reads from. */
+  encoded: string | null;
 }
 
 export interface PersistedShard {
   key: string;
   builtFrom: string;
-  index: object;
+  encoded: string;
 }
 
 export const FIELDS: { name: 'title' | 'tags' | 'people' | 'comment' | 'body'; boost: number }[] = [
@@ -59,6 +62,8 @@ export class SearchIndex {
   private readonly stale = new Set<string>();
   /** Documents whose version in a big (stale) shard must not be returned. */
   private readonly hidden = new Set<string>();
+  /** Shards read from disk and not rebuilt since. */
+  private readonly fromDisk = new Set<string>();
   /** How many shards each language group is spread over; grows with the group (by powers of two). */
   private readonly buckets = new Map<LanguageGroup, number>();
 
@@ -126,9 +131,12 @@ export class SearchIndex {
     }
   }
 
-  /** Rebuilds the big shards that edits went around, and empties the delta shards. */
-  compact(onShard?: (done: number, total: number) => void): string[] {
-    for (const key of this.stale) this.dirty.add(key);
+  /**
+   * Rebuilds the big shards that edits went around (at most `limit` of them, so that a query
+   * waits for one shard at most), and empties the delta shards once none is left.
+   */
+  compact(onShard?: (done: number, total: number) => void, limit = Infinity): string[] {
+    for (const key of [...this.stale].slice(0, limit)) this.dirty.add(key);
     return this.flush(onShard);
   }
 
@@ -172,18 +180,30 @@ export class SearchIndex {
   }
 
   search(query: SearchQuery): SearchResults {
-    const shards = [...this.shards.values()]
+    try {
+      return runQuery(this.searchable(), this.docs, query);
+    } catch (error) {
+      if (this.fromDisk.size === 0) throw error;
+      // A stored shard read lazily (compact-index.ts) can turn out damaged only when a query reaches
+      // into it: rebuild what came from disk from the documents themselves, and answer again.
+      for (const key of this.fromDisk) this.dirty.add(key);
+      this.flush();
+      return runQuery(this.searchable(), this.docs, query);
+    }
+  }
+
+  private searchable(): { index: lunrType.Index; hidden?: Set<string> }[] {
+    return [...this.shards.values()]
       .filter((s): s is Shard & { index: lunrType.Index } => s.index !== null)
       .map((s) => ({ index: s.index, hidden: isDelta(s.key) ? undefined : this.hidden }));
-    return runQuery(shards, this.docs, query);
   }
 
   /** The shards to write to disk (those named, or all), each with the fingerprint of what it was built from. */
   persistable(keys?: Set<string>): PersistedShard[] {
     return [...this.shards.values()]
       .filter((s) => !keys || keys.has(s.key))
-      .filter((s): s is Shard & { index: lunrType.Index; builtFrom: string } => s.index !== null && s.builtFrom !== null && !isDelta(s.key) && !this.stale.has(s.key))
-      .map((s) => ({ key: s.key, builtFrom: s.builtFrom, index: s.index.toJSON() }));
+      .filter((s): s is Shard & { encoded: string; builtFrom: string } => s.encoded !== null && s.builtFrom !== null && !isDelta(s.key) && !this.stale.has(s.key))
+      .map((s) => ({ key: s.key, builtFrom: s.builtFrom, encoded: s.encoded }));
   }
 
   /**
@@ -194,11 +214,13 @@ export class SearchIndex {
     const shard = this.shards.get(persisted.key);
     if (!shard || this.fingerprintOf(shard) !== persisted.builtFrom) return false;
     try {
-      shard.index = setupLunr().Index.load(persisted.index);
+      shard.index = decodeIndex(persisted.encoded);
     } catch {
       return false;
     }
+    shard.encoded = persisted.encoded;
     shard.builtFrom = persisted.builtFrom;
+    this.fromDisk.add(shard.key);
     this.dirty.delete(shard.key);
     return true;
   }
@@ -210,7 +232,7 @@ export class SearchIndex {
   private shard(key: string): Shard {
     let shard = this.shards.get(key);
     if (!shard) {
-      shard = { key, group: key.split('-')[0] as LanguageGroup, refs: new Set(), index: null, builtFrom: null };
+      shard = { key, group: key.split('-')[0] as LanguageGroup, refs: new Set(), index: null, builtFrom: null, encoded: null };
       this.shards.set(key, shard);
     }
     return shard;
@@ -237,6 +259,7 @@ export class SearchIndex {
   }
 
   private build(key: string): void {
+    this.fromDisk.delete(key);
     const shard = this.shards.get(key);
     if (!shard) return;
     if (shard.refs.size === 0) {
@@ -254,7 +277,9 @@ export class SearchIndex {
       // An annotation shows its source's title but is found by its own words: the title is the source's to match.
       builder.add({ ref, title: doc.kind === 'annotation' ? '' : doc.title, tags: doc.tags.join(' · '), people: [doc.publisher ?? '', ...doc.authors].join(' · '), comment: doc.comment, body: doc.body });
     }
-    shard.index = builder.build();
+    // The built index is kept in its compact form only: a fraction of the memory, and ready to store.
+    shard.encoded = encodeIndex(builder.build());
+    shard.index = decodeIndex(shard.encoded);
     shard.builtFrom = this.fingerprintOf(shard);
   }
 }

@@ -86,19 +86,44 @@ export function runQuery(shards: { index: lunrType.Index; hidden?: Set<string> }
     throw error;
   }
   const phraseTexts = phrases.map(comparable);
-  const filtered = found.filter(({ doc }) => {
-    if (phraseTexts.length) {
-      const haystack = comparableText(doc);
-      if (!phraseTexts.every((p) => haystack.includes(p))) return false;
-    }
-    return passesFilters(doc, query);
-  });
+  const filtering = phraseTexts.length > 0 || hasFilters(query);
+  const filtered = !filtering
+    ? found
+    : found.filter(({ doc }) => {
+        if (phraseTexts.length) {
+          const haystack = comparableText(doc);
+          if (!phraseTexts.every((p) => haystack.includes(p))) return false;
+        }
+        return passesFilters(doc, query);
+      });
   const counts = { source: 0, note: 0, annotation: 0 };
   for (const { doc } of filtered) counts[doc.kind]++;
   const ofKind = query.kinds?.length ? filtered.filter(({ doc }) => query.kinds?.includes(doc.kind)) : filtered;
-  ofKind.sort((a, b) => b.result.score - a.result.score);
-  const hits = ofKind.slice(0, query.limit ?? 50).map(({ result, doc }) => toHit(result, doc, phrases));
+  const best = topByScore(ofKind, query.limit ?? 50);
+  const hits = best.map(({ result, doc }) => toHit(result, doc, phrases));
   return { hits, total: ofKind.length, counts };
+}
+
+/**
+ * The `limit` best results, best first, without sorting them all: a common word matches most of
+ * the vault, and only a page of results is shown.
+ */
+function topByScore<T extends { result: { score: number } }>(items: T[], limit: number): T[] {
+  const best: T[] = [];
+  if (limit <= 0) return best;
+  for (const item of items) {
+    const score = item.result.score;
+    if (best.length === limit && score <= best[best.length - 1]!.result.score) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.result.score < score) at--;
+    best.splice(at, 0, item);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
+
+function hasFilters(query: SearchQuery): boolean {
+  return Boolean(query.codes?.length || query.tags?.length || query.publishers?.length || query.languages?.length || query.from || query.to);
 }
 
 function passesFilters(doc: SearchDoc, query: SearchQuery): boolean {

@@ -127,11 +127,14 @@ export class SearchService {
     this.scheduleSave();
   }
 
-  /** Edits went to small delta shards; when the vault is quiet, the big shards catch up. */
-  private async compact(): Promise<void> {
+  /**
+   * Edits went to small delta shards; when the vault is quiet, the big shards catch up, one per
+   * step (all at once when stopping), so that a search typed meanwhile waits for one shard at most.
+   */
+  private async compact(limit?: number): Promise<void> {
     if (!this.stale) return;
-    const result = await this.host.call({ type: 'compact' });
-    this.stale = false;
+    const result = await this.host.call({ type: 'compact', limit });
+    this.stale = result.stale > 0;
     this.liveShards = result.shards;
     for (const key of result.rebuilt) this.unsaved.add(key);
   }
@@ -153,15 +156,16 @@ export class SearchService {
     this.refsOfSource.set(sourceId, [...new Set(refs)]);
   }
 
-  private scheduleSave(): void {
+  private scheduleSave(delay = 2000): void {
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       void this.enqueue(async () => {
-        await this.compact();
-        await this.save();
+        await this.compact(1);
+        if (this.stale) this.scheduleSave(0);
+        else await this.save();
       });
-    }, 2000);
+    }, delay);
     this.saveTimer.unref();
   }
 
