@@ -23,16 +23,22 @@ function manFiles(dir: string, limit: number): string[] {
   return out;
 }
 
+const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', ',': '\u0327', ':': '\u0308', '~': '\u0303' };
+
 /** roff to plain text, roughly: macros dropped, font escapes removed, paragraphs kept. */
 function stripRoff(roff: string): string {
   return roff
     .split('\n')
     .map((line) => {
-      if (/^\.(\\"|TH|so|ds|de|ig|nr|ie|el|if|IX|\s*$)/.test(line)) return '';
-      if (/^\.(PP|LP|P|TP|IP|HP|RS|RE|br|sp|in|ti|nf|fi|EX|EE)\b/.test(line)) return '\n';
-      return line.replace(/^\.(SH|SS|B|I|BR|IR|RB|BI|IB|RI)\s+/, '').replace(/^\.[A-Za-z]+\s*/, '');
+      if (/^['.]\s*(\\"|TH|so|ds|de|ig|nr|ie|el|if|IX|tm|\\}|\.|\s*$)/.test(line) || /^'/.test(line)) return '';
+      if (/^\.\s*(PP|LP|P|TP|IP|HP|RS|RE|br|sp|in|ti|nf|fi|EX|EE)\b/.test(line)) return '\n';
+      return line.replace(/^\.\s*(SH|SS|B|I|BR|IR|RB|BI|IB|RI)\s+/, '').replace(/^\.\s*[A-Za-z]+\s*/, '');
     })
     .join('\n')
+    // groff's composite letters (\('e é, \(`a à, \(^e ê, \(,c ç) and guillemets: the French pages are full of them.
+    .replace(/\\\(([`'^,:~])([A-Za-z])/g, (_all, mark: string, letter: string) => `${letter}${ACCENTS[mark] ?? ''}`.normalize('NFC'))
+    .replace(/\\\(Fo/g, '«')
+    .replace(/\\\(Fc/g, '»')
     .replace(/\\f(\[[^\]]*\]|\(..|.)/g, '')
     .replace(/\\[-e]/g, '-')
     .replace(/\\\(([a-z]{2})/g, ' ')
@@ -83,6 +89,11 @@ export function buildCorpus(count: number): { docs: SearchDoc[]; sources: string
   const french = manFiles(path.join(MAN, 'fr'), 5000);
   const english = manFiles(MAN, 30000);
   const docs: SearchDoc[] = [];
+  // A library holds many distinct articles, not one manual cut in a hundred pieces or a thousand
+  // generated pages alike (gcloud_*): pieces per family of pages are capped, and copies skipped.
+  const perFamily = Math.max(10, Math.round(count / 100));
+  const families = new Map<string, number>();
+  const seen = new Set<string>();
   const take = (files: string[], language: string, quota: number) => {
     let made = 0;
     for (const file of files) {
@@ -93,12 +104,17 @@ export function buildCorpus(count: number): { docs: SearchDoc[]; sources: string
       } catch {
         continue;
       }
+      const digest = createHash('sha1').update(text.replace(/^\S+/, '')).digest('hex');
+      if (seen.has(digest)) continue;
+      seen.add(digest);
       const name = path.basename(file).replace(/\.gz$/, '');
-      pieces(text, 2500).forEach((body, i) => {
-        if (made >= quota || docs.length >= count) return;
+      const family = `${language}:${name.split(/[_.-]/)[0]}`;
+      for (const [i, body] of pieces(text, 2500).entries()) {
+        if (made >= quota || docs.length >= count || (families.get(family) ?? 0) >= perFamily) break;
+        families.set(family, (families.get(family) ?? 0) + 1);
         docs.push(makeDoc(docs.length, `${name} — ${body.slice(0, 60).replace(/\s+\S*$/, '')} (${i + 1})`, body, language));
         made++;
-      });
+      }
     }
   };
   take(french, 'fr', Math.round(count * 0.4));

@@ -35,3 +35,23 @@ test('an edit goes through a small delta shard: found at once, the old version h
   assert.equal(refs(index, 'police').length, 48);
   assert.ok(index.persistable().length >= 1);
 });
+
+test('compaction can go one shard at a time, so that a query waits for one shard at most; the delta shards go when none is left', () => {
+  const index = new SearchIndex();
+  const french = (n: number, body: string): SearchDoc => ({ ...doc(n, body), ref: `note:f${n}`, id: `f${n}`, language: 'fr' });
+  index.upsert([...Array.from({ length: 10 }, (_, n) => doc(n, `English text ${n} about border police.`)), ...Array.from({ length: 10 }, (_, n) => french(n, `Texte français ${n} sur la police des frontières.`))]);
+  index.flush();
+  index.upsert([doc(1, 'Edited: Savannakhet.'), french(2, 'Modifié : Savannakhet.')]);
+  index.flush();
+  assert.equal(index.staleShards, 2);
+
+  const first = index.compact(undefined, 1);
+  assert.equal(first.filter((key) => !key.endsWith('-delta')).length, 1, `one big shard rebuilt: ${first.join(', ')}`);
+  assert.equal(index.staleShards, 1);
+  assert.deepEqual(refs(index, 'savannakhet'), ['note:f2', 'note:n1'], 'both edits stay found while compaction is under way');
+
+  index.compact(undefined, 1);
+  assert.equal(index.staleShards, 0);
+  assert.deepEqual(refs(index, 'savannakhet'), ['note:f2', 'note:n1']);
+  assert.equal(refs(index, 'police').length, 18);
+});
