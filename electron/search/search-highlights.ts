@@ -1,5 +1,5 @@
 import { indexPipeline, type LanguageGroup } from './analyzers.ts';
-import { fold, setupLunr, tokenizeKeepingCapitals } from './lunr-setup.ts';
+import { fold, setupLunr } from './lunr-setup.ts';
 import type lunrType from 'lunr';
 import type { Range } from './search-types.ts';
 
@@ -34,23 +34,28 @@ interface Analysed {
 const analysedWords = new Map<string, Analysed>();
 const MAX_REMEMBERED = 50_000;
 
-function analyse(group: LanguageGroup, tokens: Positioned[], i: number): Analysed {
-  const token = tokens[i]!;
-  const next = tokens[i + 1];
-  const joinable = next !== undefined && token.metadata.capital === true && next.metadata.capital === true;
-  const key = `${group}\u0001${token.toString()}\u0001${joinable ? next.toString() : ''}`;
+/** Lunr's tokenizer splits on white space and hyphens (`lunr.tokenizer.separator`). */
+const WORD = /[^\s-]+/g;
+
+function analyse(group: LanguageGroup, words: RegExpMatchArray[], i: number): Analysed {
+  const word = words[i]!;
+  const next = words[i + 1];
+  const capital = (w: RegExpMatchArray) => w[0].charAt(0) !== w[0].charAt(0).toLowerCase();
+  const joinable = next !== undefined && capital(word) && capital(next);
+  const lower = word[0].toLowerCase();
+  const key = `${group}\u0001${lower}\u0001${joinable ? next[0].toLowerCase() : ''}`;
   let analysed = analysedWords.get(key);
   if (analysed) return analysed;
   const lunr = setupLunr();
-  const start = token.metadata.position?.[0] ?? 0;
-  const length = token.metadata.position?.[1] ?? token.toString().length;
-  // Analysis changes tokens in place: run it on copies, with the next word for joined names.
-  const copies = (joinable ? [token, next] : [token]).map((t) => new lunr.Token(t.toString(), { ...t.metadata }) as Positioned);
+  // The tokens Lunr's tokenizer (as tokenizeKeepingCapitals) would give, for this word and the next.
+  const token = (w: RegExpMatchArray, at: number) => new lunr.Token(w[0].toLowerCase(), { position: [w.index ?? 0, w[0].length], index: at, capital: capital(w) }) as Positioned;
+  const tokens = joinable ? [token(word, 0), token(next, 1)] : [token(word, 0)];
+  const start = word.index ?? 0;
   analysed = { own: [], joined: [] };
-  for (const out of pipelineFor(group).run(copies) as Positioned[]) {
+  for (const out of pipelineFor(group).run(tokens) as Positioned[]) {
     const position = out.metadata.position;
     if (!position || position[0] !== start) continue;
-    (position[1] === length ? analysed.own : analysed.joined).push(out.toString());
+    (position[1] === word[0].length ? analysed.own : analysed.joined).push(out.toString());
   }
   if (analysedWords.size >= MAX_REMEMBERED) analysedWords.clear();
   analysedWords.set(key, analysed);
@@ -61,18 +66,21 @@ export function matchRanges(text: string, group: LanguageGroup, terms: Set<strin
   if (!text || terms.size === 0) return [];
   const termList = [...terms];
   const prefixes = new Set(termList.map((t) => t.slice(0, 3)));
-  const tokens = tokenizeKeepingCapitals(text) as Positioned[];
+  // Words are found with a regular expression rather than Lunr's tokenizer, which makes an object
+  // per word: only the few words that could match are turned into tokens and analysed.
+  const words = [...text.matchAll(WORD)];
   const ranges: Range[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const bare = fold(tokens[i]!.toString()).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]![0];
+    const bare = fold(word).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
     // A word can only give a matched term if it starts like one (a stem), or begins one (a joined name).
     const candidate = prefixes.has(bare.slice(0, 3)) || (bare.length >= 2 && bare.length <= 6 && termList.some((t) => t.startsWith(bare)));
     if (!candidate) continue;
-    const [start, length] = tokens[i]!.metadata.position ?? [0, 0];
-    const { own, joined } = analyse(group, tokens, i);
-    if (own.some((term) => terms.has(term))) ranges.push([start, start + length]);
-    const next = tokens[i + 1]?.metadata.position;
-    if (next && joined.some((term) => terms.has(term))) ranges.push([start, next[0] + next[1]]);
+    const start = words[i]!.index ?? 0;
+    const { own, joined } = analyse(group, words, i);
+    if (own.some((term) => terms.has(term))) ranges.push([start, start + word.length]);
+    const next = words[i + 1];
+    if (next && joined.some((term) => terms.has(term))) ranges.push([start, (next.index ?? 0) + next[0].length]);
   }
   return ranges;
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type lunrType from 'lunr';
 import { ANALYZER_VERSION, configureBuilder, languageGroup, type LanguageGroup } from './analyzers.ts';
 import { setupLunr } from './lunr-setup.ts';
-import { decodeIndex, encodeIndex } from './compact-index.ts';
-import { runQuery, type SearchQuery, type SearchResults } from './search-query.ts';
+import { DamagedIndexError, encodeIndex, ShardReader } from './compact-index.ts';
+import { runQuery, type SearchableShard, type SearchQuery, type SearchResults } from './search-query.ts';
 import type { SearchDoc } from './search-documents.ts';
 
 /**
@@ -29,7 +28,9 @@ export interface Shard {
   key: string;
   group: LanguageGroup;
   refs: Set<string>;
-  index: lunrType.Index | null;
+  index: ShardReader | null;
+  /** The documents the index was built from, by their number in it. */
+  members: (SearchDoc | undefined)[];
   /** Hash of the fingerprints of the shard's documents when its index was built. */
   builtFrom: string | null;
   /** The index in its stored form (compact-index.ts): what is written to disk, and what `index` reads from. */
@@ -181,21 +182,21 @@ export class SearchIndex {
 
   search(query: SearchQuery): SearchResults {
     try {
-      return runQuery(this.searchable(), this.docs, query);
+      return runQuery(this.searchable(), query);
     } catch (error) {
-      if (this.fromDisk.size === 0) throw error;
+      if (!(error instanceof DamagedIndexError) || this.fromDisk.size === 0) throw error;
       // A stored shard read lazily (compact-index.ts) can turn out damaged only when a query reaches
       // into it: rebuild what came from disk from the documents themselves, and answer again.
       for (const key of this.fromDisk) this.dirty.add(key);
       this.flush();
-      return runQuery(this.searchable(), this.docs, query);
+      return runQuery(this.searchable(), query);
     }
   }
 
-  private searchable(): { index: lunrType.Index; hidden?: Set<string> }[] {
+  private searchable(): SearchableShard[] {
     return [...this.shards.values()]
-      .filter((s): s is Shard & { index: lunrType.Index } => s.index !== null)
-      .map((s) => ({ index: s.index, hidden: isDelta(s.key) ? undefined : this.hidden }));
+      .filter((s): s is Shard & { index: ShardReader } => s.index !== null)
+      .map((s) => ({ reader: s.index, members: s.members, hidden: isDelta(s.key) || this.hidden.size === 0 ? undefined : this.hidden }));
   }
 
   /** The shards to write to disk (those named, or all), each with the fingerprint of what it was built from. */
@@ -214,7 +215,8 @@ export class SearchIndex {
     const shard = this.shards.get(persisted.key);
     if (!shard || this.fingerprintOf(shard) !== persisted.builtFrom) return false;
     try {
-      shard.index = decodeIndex(persisted.encoded);
+      shard.index = new ShardReader(persisted.encoded);
+      shard.members = shard.index.refs.map((ref) => this.docs.get(ref));
     } catch {
       return false;
     }
@@ -232,7 +234,7 @@ export class SearchIndex {
   private shard(key: string): Shard {
     let shard = this.shards.get(key);
     if (!shard) {
-      shard = { key, group: key.split('-')[0] as LanguageGroup, refs: new Set(), index: null, builtFrom: null, encoded: null };
+      shard = { key, group: key.split('-')[0] as LanguageGroup, refs: new Set(), index: null, members: [], builtFrom: null, encoded: null };
       this.shards.set(key, shard);
     }
     return shard;
@@ -279,7 +281,8 @@ export class SearchIndex {
     }
     // The built index is kept in its compact form only: a fraction of the memory, and ready to store.
     shard.encoded = encodeIndex(builder.build());
-    shard.index = decodeIndex(shard.encoded);
+    shard.index = new ShardReader(shard.encoded);
+    shard.members = shard.index.refs.map((ref) => this.docs.get(ref));
     shard.builtFrom = this.fingerprintOf(shard);
   }
 }

@@ -1,4 +1,4 @@
-import type lunrType from 'lunr';
+import type { ShardAnswer, ShardReader } from './compact-index.ts';
 import { fold, setupLunr } from './lunr-setup.ts';
 import { languageGroup } from './analyzers.ts';
 import { matchRanges } from './search-highlights.ts';
@@ -64,21 +64,30 @@ function comparableText(doc: SearchDoc): string {
   return text;
 }
 
-export function runQuery(shards: { index: lunrType.Index; hidden?: Set<string> }[], docs: Map<string, SearchDoc>, query: SearchQuery): SearchResults {
+/** A document a query matched in one shard: its score, and where to ask which terms it matched. */
+interface Match {
+  score: number;
+  doc: SearchDoc;
+  answer: ShardAnswer;
+  at: number;
+}
+
+/** A shard to search: its reader, the documents it was built from (by number), and those of them to skip (outdated). */
+export interface SearchableShard {
+  reader: ShardReader;
+  members: (SearchDoc | undefined)[];
+  hidden?: Set<string>;
+}
+
+export function runQuery(shards: SearchableShard[], query: SearchQuery): SearchResults {
   const empty: SearchResults = { hits: [], total: 0, counts: { source: 0, note: 0, annotation: 0 } };
   if (query.text.trim() === '') return empty;
   const { lunrQuery, phrases } = prepareQuery(query.text, query.asYouType);
   if (lunrQuery.trim() === '') return empty;
   const lunr = setupLunr();
-  const found: { result: lunrType.Index.Result; doc: SearchDoc }[] = [];
+  const answers: { answer: ShardAnswer; shard: SearchableShard }[] = [];
   try {
-    for (const shard of shards) {
-      for (const result of shard.index.search(lunrQuery)) {
-        if (shard.hidden?.has(result.ref)) continue;
-        const doc = docs.get(result.ref);
-        if (doc) found.push({ result, doc });
-      }
-    }
+    for (const shard of shards) answers.push({ answer: shard.reader.search(lunrQuery), shard });
   } catch (error) {
     if (error instanceof lunr.QueryParseError) {
       return { ...empty, error: `This search cannot be read: ${error.message}. Use words, "a phrase", title:word, +required, -excluded, prefix* or word~1 (fields: ${FIELD_NAMES}).` };
@@ -87,39 +96,40 @@ export function runQuery(shards: { index: lunrType.Index; hidden?: Set<string> }
   }
   const phraseTexts = phrases.map(comparable);
   const filtering = phraseTexts.length > 0 || hasFilters(query);
-  const filtered = !filtering
-    ? found
-    : found.filter(({ doc }) => {
+  const counts = { source: 0, note: 0, annotation: 0 };
+  const limit = query.limit ?? 50;
+  let total = 0;
+  const kinds = query.kinds?.length ? query.kinds : null;
+  // One pass, no object per match: a common word matches most of the vault, and a page is shown.
+  const best: Match[] = [];
+  for (const { answer, shard } of answers) {
+    const { members, hidden } = shard;
+    for (const hit of answer.hits) {
+      const doc = members[hit.doc];
+      if (!doc || hidden?.has(doc.ref)) continue;
+      if (filtering) {
         if (phraseTexts.length) {
           const haystack = comparableText(doc);
-          if (!phraseTexts.every((p) => haystack.includes(p))) return false;
+          if (!phraseTexts.every((p) => haystack.includes(p))) continue;
         }
-        return passesFilters(doc, query);
-      });
-  const counts = { source: 0, note: 0, annotation: 0 };
-  for (const { doc } of filtered) counts[doc.kind]++;
-  const ofKind = query.kinds?.length ? filtered.filter(({ doc }) => query.kinds?.includes(doc.kind)) : filtered;
-  const best = topByScore(ofKind, query.limit ?? 50);
-  const hits = best.map(({ result, doc }) => toHit(result, doc, phrases));
-  return { hits, total: ofKind.length, counts };
+        if (!passesFilters(doc, query)) continue;
+      }
+      counts[doc.kind]++;
+      if (kinds && !kinds.includes(doc.kind)) continue;
+      total++;
+      if (limit > 0 && (best.length < limit || hit.score > best[best.length - 1]!.score)) keepBest(best, limit, { score: hit.score, doc, answer, at: hit.doc });
+    }
+  }
+  const hits = best.map((match) => toHit(match, phrases));
+  return { hits, total, counts };
 }
 
-/**
- * The `limit` best results, best first, without sorting them all: a common word matches most of
- * the vault, and only a page of results is shown.
- */
-function topByScore<T extends { result: { score: number } }>(items: T[], limit: number): T[] {
-  const best: T[] = [];
-  if (limit <= 0) return best;
-  for (const item of items) {
-    const score = item.result.score;
-    if (best.length === limit && score <= best[best.length - 1]!.result.score) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.result.score < score) at--;
-    best.splice(at, 0, item);
-    if (best.length > limit) best.pop();
-  }
-  return best;
+/** Puts a match that beats the last of the `limit` best in its place (equal scores in the order met). */
+function keepBest(best: Match[], limit: number, match: Match): void {
+  let at = best.length;
+  while (at > 0 && best[at - 1]!.score < match.score) at--;
+  best.splice(at, 0, match);
+  if (best.length > limit) best.pop();
 }
 
 function hasFilters(query: SearchQuery): boolean {
@@ -153,14 +163,9 @@ function trimToWords(ranges: Range[], text: string): Range[] {
     .filter(([s, e]) => e > s);
 }
 
-/** The index terms a result matched in one field. */
-function termsIn(result: lunrType.Index.Result, field: string): Set<string> {
-  const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;
-  return new Set(Object.entries(metadata).filter(([, fields]) => field in fields).map(([term]) => term));
-}
-
-function positionsIn(result: lunrType.Index.Result, field: 'title' | 'body' | 'comment', doc: SearchDoc): Range[] {
-  return merge(matchRanges(doc[field], languageGroup(doc.language), termsIn(result, field)));
+function positionsIn(match: Match, field: 'title' | 'body' | 'comment'): Range[] {
+  const { doc } = match;
+  return merge(matchRanges(doc[field], languageGroup(doc.language), new Set(match.answer.termsOf(match.at, field))));
 }
 
 function merge(ranges: Range[]): Range[] {
@@ -186,9 +191,10 @@ function phraseRanges(text: string, phrases: string[]): Range[] {
   return ranges;
 }
 
-function toHit(result: lunrType.Index.Result, doc: SearchDoc, phrases: string[]): SearchHit {
-  const bodyMatches = merge([...trimToWords(positionsIn(result, 'body', doc), doc.body), ...phraseRanges(doc.body, phrases)]);
-  const commentMatches = trimToWords(positionsIn(result, 'comment', doc), doc.comment);
+function toHit(match: Match, phrases: string[]): SearchHit {
+  const { doc } = match;
+  const bodyMatches = merge([...trimToWords(positionsIn(match, 'body'), doc.body), ...phraseRanges(doc.body, phrases)]);
+  const commentMatches = trimToWords(positionsIn(match, 'comment'), doc.comment);
   const snippet = bodyMatches.length || !commentMatches.length ? snippetOf(doc.body, bodyMatches) : snippetOf(doc.comment, commentMatches);
   return {
     ref: doc.ref,
@@ -196,12 +202,12 @@ function toHit(result: lunrType.Index.Result, doc: SearchDoc, phrases: string[])
     id: doc.id,
     sourceId: doc.sourceId,
     title: doc.title,
-    score: result.score,
+    score: match.score,
     date: doc.date,
     publisher: doc.publisher,
     tags: doc.tags,
     snippet,
-    titleHighlights: merge([...trimToWords(doc.kind === 'annotation' ? [] : positionsIn(result, 'title', doc), doc.title), ...phraseRanges(doc.title, phrases)]),
+    titleHighlights: merge([...trimToWords(doc.kind === 'annotation' ? [] : positionsIn(match, 'title'), doc.title), ...phraseRanges(doc.title, phrases)]),
     bodyMatches,
     terms: [...new Set(bodyMatches.map(([s, e]) => doc.body.slice(s, e).replace(/\s+/g, ' ')))].slice(0, 20),
   };
