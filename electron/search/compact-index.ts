@@ -265,12 +265,29 @@ export class ShardReader {
     return posting;
   }
 
+  /** Lunr's document frequency of a term here: documents holding it, counted once per field (as `lunr.idf` counts). */
+  documentFrequency(term: string): number {
+    const at = this.position.get(term);
+    if (at === undefined) return 0;
+    const decoded = this.decoded.get(at);
+    if (decoded) return decoded.reduce((sum, field) => sum + field.docs.length, 0);
+    // Without decoding the posting: one `gap:weight` pair per document and field.
+    const text = this.postings[at] ?? '';
+    let count = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 58 /* : */) count++;
+    return count;
+  }
+
+  private idf(at: number): number {
+    return lunrIdf(this.documentFrequency(this.terms[at]!), this.refs.length);
+  }
+
   /**
    * Answers a query written in Lunr's syntax, as `lunr.Index.prototype.search` would: same
    * matches (required, prohibited, field-scoped, boosted, wildcard and fuzzy clauses), same scores.
    * Throws lunr.QueryParseError for a query that cannot be read.
    */
-  search(text: string): ShardAnswer {
+  search(text: string, globalIdf?: (term: string) => number): ShardAnswer {
     const lunr = setupLunr();
     const internals = lunr as unknown as LunrInternals;
     const { REQUIRED, PROHIBITED } = lunr.Query.presence;
@@ -348,9 +365,11 @@ export class ShardReader {
       const touched = new Uint8Array(size);
       for (const [at, queryWeight] of entries) {
         const { docs, weights } = this.posting(at)[f]!;
+        // Weights carry this shard's idf; across shards, the vault's own makes scores comparable.
+        const rescale = globalIdf ? globalIdf(this.terms[at]!) / this.idf(at) : 1;
         for (let i = 0; i < docs.length; i++) {
           const doc = docs[i]!;
-          dots[doc]! += queryWeight * weights[i]!;
+          dots[doc]! += queryWeight * (weights[i]! * rescale);
           touched[doc] = 1;
         }
       }
@@ -378,6 +397,12 @@ export class ShardReader {
       },
     };
   }
+}
+
+/** `lunr.idf`, from a document frequency and a document count. */
+export function lunrIdf(documentsWithTerm: number, documentCount: number): number {
+  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+  return Math.log(1 + Math.abs(x));
 }
 
 function intersect(a: DocSet, b: DocSet): DocSet {

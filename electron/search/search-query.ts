@@ -1,4 +1,4 @@
-import type { ShardAnswer, ShardReader } from './compact-index.ts';
+import { lunrIdf, type ShardAnswer, type ShardReader } from './compact-index.ts';
 import { fold, setupLunr } from './lunr-setup.ts';
 import { languageGroup } from './analyzers.ts';
 import { matchRanges } from './search-highlights.ts';
@@ -86,8 +86,9 @@ export function runQuery(shards: SearchableShard[], query: SearchQuery): SearchR
   if (lunrQuery.trim() === '') return empty;
   const lunr = setupLunr();
   const answers: { answer: ShardAnswer; shard: SearchableShard }[] = [];
+  const idf = vaultIdf(shards);
   try {
-    for (const shard of shards) answers.push({ answer: shard.reader.search(lunrQuery), shard });
+    for (const shard of shards) answers.push({ answer: shard.reader.search(lunrQuery, shards.length > 1 ? idf : undefined), shard });
   } catch (error) {
     if (error instanceof lunr.QueryParseError) {
       return { ...empty, error: `This search cannot be read: ${error.message}. Use words, "a phrase", title:word, +required, -excluded, prefix* or word~1 (fields: ${FIELD_NAMES}).` };
@@ -122,6 +123,23 @@ export function runQuery(shards: SearchableShard[], query: SearchQuery): SearchR
   }
   const hits = best.map((match) => toHit(match, phrases));
   return { hits, total, counts };
+}
+
+/**
+ * Lunr's idf over the whole vault rather than one shard: a word rare in the vault but common in
+ * the shard a document happens to be in must not sink it. Remembered for the query's duration.
+ */
+function vaultIdf(shards: SearchableShard[]): (term: string) => number {
+  const documentCount = shards.reduce((sum, shard) => sum + shard.reader.refs.length, 0);
+  const known = new Map<string, number>();
+  return (term) => {
+    let idf = known.get(term);
+    if (idf === undefined) {
+      idf = lunrIdf(shards.reduce((sum, shard) => sum + shard.reader.documentFrequency(term), 0), documentCount);
+      known.set(term, idf);
+    }
+    return idf;
+  };
 }
 
 /** Puts a match that beats the last of the `limit` best in its place (equal scores in the order met). */

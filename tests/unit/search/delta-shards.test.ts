@@ -55,3 +55,20 @@ test('compaction can go one shard at a time, so that a query waits for one shard
   assert.deepEqual(refs(index, 'savannakhet'), ['note:f2', 'note:n1']);
   assert.equal(refs(index, 'police').length, 18);
 });
+
+test('a document ranks as well in a small delta shard as in its big one: rarity is the vault’s, not the shard’s', () => {
+  const index = new SearchIndex();
+  const body = (n: number) => `Ordinary text number ${n} about border police and the ${n % 2 ? 'northern' : 'southern'} provinces.`;
+  index.upsert(Array.from({ length: 40 }, (_, n) => doc(n, n === 7 || n === 12 ? `${body(n)} Savannakhet.` : body(n))));
+  index.flush();
+  const scores = () => Object.fromEntries(index.search({ text: 'savannakhet police' }).hits.map((h) => [h.ref, h.score]));
+  const before = scores();
+  assert.ok(Math.abs(before['note:n7']! - before['note:n12']!) < 0.05 * before['note:n12']!, 'two documents alike score alike');
+
+  index.upsert([doc(7, `${body(7)} Savannakhet. Reviewed.`)]);
+  index.flush();
+  assert.equal(index.staleShards, 1, 'the edit went to the delta shard');
+  const during = scores();
+  assert.ok(during['note:n7']! > 0.9 * during['note:n12']!, `the edited document is not sunk by its one-document shard: ${during['note:n7']} vs ${during['note:n12']}`);
+  assert.deepEqual(index.search({ text: 'savannakhet' }).hits.map((h) => h.ref).sort(), ['note:n12', 'note:n7']);
+});
