@@ -70,6 +70,7 @@ export const en = {
   'search.to': 'To',
   'search.indexing': 'Indexing the vault: {done} of {total}',
   'search.results': 'Search results',
+  'search.more': 'Show {count} more (of {total})',
   'search.none': 'Nothing matches this search.',
   'search.help': 'Words find their forms, with or without accents: hanoi finds Hà Nội, humain finds humains. Use "a phrase", title:word, +required, -excluded, prefix* or word~1.',
   'quick.title': 'Quick open',

@@ -72,6 +72,7 @@ export const fr: Record<MessageKey, string> = {
   'search.to': 'Au',
   'search.indexing': 'Indexation du coffre : {done} sur {total}',
   'search.results': 'Résultats de la recherche',
+  'search.more': 'Afficher {count} de plus (sur {total})',
   'search.none': 'Rien ne correspond à cette recherche.',
   'search.help': 'Les mots trouvent leurs formes, avec ou sans accents : hanoi trouve Hà Nội, humain trouve humains. Utilisez "une expression", title:mot, +obligatoire, -exclu, préfixe* ou mot~1.',
   'quick.title': 'Ouverture rapide',

@@ -1,13 +1,19 @@
 import { Icon } from '../app/icons.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit } from '../../electron/api.ts';
 
 /** One result, as the search pane and quick open both show it: title and snippet with the words that matched. */
 export function SearchHitItem({ hit, selected, onOpen, onHover, footer }: { hit: SearchHit; selected: boolean; onOpen: () => void; onHover: () => void; footer?: ReactNode }) {
+  const item = useRef<HTMLLIElement>(null);
+  // Moving through the results from the keyboard keeps the selected one in sight. The pointer
+  // selects on moving, not on entering: a list scrolling under a still pointer must not steal the selection.
+  useEffect(() => {
+    if (selected) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
-    <li role="option" aria-selected={selected}>
-      <button type="button" className={`search-hit ${selected ? 'selected' : ''}`} onClick={onOpen} onMouseEnter={onHover}>
+    <li ref={item} role="option" aria-selected={selected}>
+      <button type="button" className={`search-hit ${selected ? 'selected' : ''}`} onClick={onOpen} onMouseMove={selected ? undefined : onHover}>
         <span className="hit-title">
           <Icon name={hit.kind === 'note' ? 'note' : hit.kind === 'annotation' ? 'code' : 'source'} />
           <span>

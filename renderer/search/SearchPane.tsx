@@ -9,6 +9,9 @@ import type { SearchHit, SearchQuery } from '../../electron/api.ts';
 
 type KindFilter = 'all' | SearchHit['kind'];
 
+/** Results asked for at a time: each is highlighted on the way, and a common word matches most of the vault. */
+const PAGE = 40;
+
 /** The full search: every source, note and annotation, with counts per kind, filters, and keyboard navigation. */
 export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; focusRequest: number; onOpen: (place: Place) => void }) {
   const { t, language } = useI18n();
@@ -17,13 +20,14 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
   const [kind, setKind] = useState<KindFilter>('all');
   const [filters, setFilters] = useState({ publisher: '', language: '', code: '', from: '', to: '' });
   const [selected, setSelected] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
   const status = useSearchStatus();
 
   const query = useMemo<SearchQuery>(
     () => ({
       text,
       asYouType: true,
-      limit: 100,
+      limit,
       kinds: kind === 'all' ? undefined : [kind],
       publishers: filters.publisher ? [filters.publisher] : undefined,
       languages: filters.language ? [filters.language] : undefined,
@@ -31,14 +35,19 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
       from: filters.from || undefined,
       to: filters.to || undefined,
     }),
-    [text, kind, filters],
+    [text, kind, filters, limit],
   );
   const { results, error } = useSearch(query, data.revision);
+  const more = results.total - results.hits.length;
 
   useEffect(() => {
     if (focusRequest > 0) input.current?.select();
   }, [focusRequest]);
-  useEffect(() => setSelected(0), [results]);
+  // A new search starts at its first page and first result; showing more keeps the selection.
+  useEffect(() => {
+    setSelected(0);
+    setLimit(PAGE);
+  }, [text, kind, filters]);
 
   const publishers = useMemo(() => [...new Set(data.sources.map((s) => s.publisher).filter((p): p is string => Boolean(p)))].sort(), [data.sources]);
   const languages = useMemo(() => [...new Set(data.sources.map((s) => s.language).filter((l): l is string => Boolean(l)))].sort(), [data.sources]);
@@ -58,7 +67,11 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
           placeholder={t('search.placeholder')}
           aria-label={t('search.placeholder')}
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => listKeys(e, results.hits.length, setSelected, () => open(results.hits[selected]))}
+          onKeyDown={(e) => {
+            // Going down past the last result shown brings the next page.
+            if (e.key === 'ArrowDown' && selected === results.hits.length - 1 && more > 0) setLimit(limit + PAGE);
+            listKeys(e, results.hits.length, setSelected, () => open(results.hits[selected]));
+          }}
         />
       </div>
       <div className="kind-chips" role="group" aria-label={t('search.kinds')}>
@@ -136,6 +149,13 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
             footer={<span className="item-subtitle">{[t(`search.kind.${hit.kind}`), hit.publisher, formatDate(hit.date, language), ...(hit.kind === 'annotation' ? hit.tags : [])].filter(Boolean).join(' · ')}</span>}
           />
         ))}
+        {more > 0 && (
+          <li className="search-more">
+            <button type="button" className="link-button" onClick={() => setLimit(limit + PAGE)}>
+              {t('search.more', { count: Math.min(more, PAGE), total: results.total })}
+            </button>
+          </li>
+        )}
         {text.trim() && !error && results.hits.length === 0 && <li className="empty-list">{t('search.none')}</li>}
         {!text.trim() && <li className="empty-list search-help">{t('search.help')}</li>}
       </ul>
