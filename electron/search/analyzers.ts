@@ -1,4 +1,4 @@
-import { foldAndJoin, foldQuery, setupLunr, tokenizeKeepingCapitals } from './lunr-setup.ts';
+import { foldAndJoin, foldQuery, setupLunr, stripElision, tokenizeKeepingCapitals } from './lunr-setup.ts';
 import type lunrType from 'lunr';
 
 /**
@@ -9,7 +9,7 @@ import type lunrType from 'lunr';
 export type LanguageGroup = 'fr' | 'en' | 'xx';
 
 /** Part of every stored shard's fingerprint: raising it makes a start rebuild shards stored by an older Carnet. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 export function languageGroup(language: string | undefined): LanguageGroup {
   return language === 'fr' ? 'fr' : language === 'en' ? 'en' : 'xx';
@@ -20,19 +20,20 @@ export function configureBuilder(builder: lunrType.Builder, group: LanguageGroup
   const fr = (lunr as unknown as { fr: { trimmer: lunrType.PipelineFunction; stopWordFilter: lunrType.PipelineFunction; stemmer: lunrType.PipelineFunction } }).fr;
   const join = foldAndJoin as lunrType.PipelineFunction;
   const foldTerms = foldQuery as lunrType.PipelineFunction;
+  const elision = stripElision as lunrType.PipelineFunction;
   (builder as unknown as { tokenizer: typeof tokenizeKeepingCapitals }).tokenizer = tokenizeKeepingCapitals;
   builder.pipeline.reset();
   builder.searchPipeline.reset();
   // French's trimmer knows accented letters (Lunr's own would cut "Hà" to "H"), so it serves every language.
   if (group === 'fr') {
-    builder.pipeline.add(fr.trimmer, fr.stopWordFilter, join, fr.stemmer);
-    builder.searchPipeline.add(foldTerms, fr.stemmer);
+    builder.pipeline.add(fr.trimmer, elision, fr.stopWordFilter, join, fr.stemmer);
+    builder.searchPipeline.add(elision, foldTerms, fr.stemmer);
   } else if (group === 'en') {
-    builder.pipeline.add(fr.trimmer, lunr.stopWordFilter, join, lunr.stemmer);
-    builder.searchPipeline.add(foldTerms, lunr.stemmer);
+    builder.pipeline.add(fr.trimmer, elision, lunr.stopWordFilter, join, lunr.stemmer);
+    builder.searchPipeline.add(elision, foldTerms, lunr.stemmer);
   } else {
-    builder.pipeline.add(fr.trimmer, join);
-    builder.searchPipeline.add(foldTerms);
+    builder.pipeline.add(fr.trimmer, elision, join);
+    builder.searchPipeline.add(elision, foldTerms);
   }
   // No term positions in the index: they would make it several times the size of the text.
   // Highlights are found at query time, for the results shown (see search-highlights.ts).

@@ -30,6 +30,25 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * French elided articles and pronouns (l’, d’, qu’, jusqu’…), as Lucene's ElisionFilter removes
+ * them: a word written "l’identification" is found by "identification", and "d’action" by "action".
+ */
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ](?=[\p{L}\p{N}])/iu;
+
+/** How many characters of a word are an elided article or pronoun (0 if none). */
+export function elisionLength(word: string): number {
+  return ELISION.exec(word)?.[0].length ?? 0;
+}
+
+function stripElision(token: lunrType.Token): lunrType.Token {
+  const cut = elisionLength(token.toString());
+  if (cut === 0) return token;
+  const metadata = (token as unknown as { metadata: { position?: [number, number] } }).metadata;
+  if (metadata.position) metadata.position = [metadata.position[0] + cut, metadata.position[1] - cut];
+  return token.update((s) => s.slice(cut));
+}
+
 const SYLLABLE = /^[a-z]{2,6}$/;
 
 /**
@@ -65,7 +84,8 @@ export function tokenizeKeepingCapitals(input: unknown, metadata?: object): lunr
   if (typeof input !== 'string') return tokens;
   for (const token of tokens) {
     const data = (token as unknown as { metadata: { position?: [number, number]; capital?: boolean } }).metadata;
-    const first = data.position ? input.charAt(data.position[0]) : '';
+    // The capital that counts is the word's own, after an elided article ("L’État").
+    const first = data.position ? input.charAt(data.position[0] + elisionLength(token.toString())) : '';
     if (first && first !== first.toLowerCase()) data.capital = true;
   }
   return tokens;
@@ -81,6 +101,7 @@ export function setupLunr(): Lunr {
   if (!registered) {
     lunr.Pipeline.registerFunction(foldAndJoin as lunrType.PipelineFunction, 'carnet-fold');
     lunr.Pipeline.registerFunction(foldQuery as lunrType.PipelineFunction, 'carnet-fold-query');
+    lunr.Pipeline.registerFunction(stripElision as lunrType.PipelineFunction, 'carnet-elision');
     registered = true;
   }
   return lunr;
@@ -91,4 +112,4 @@ function foldQuery(token: lunrType.Token): lunrType.Token {
   return token.update((s) => fold(s));
 }
 
-export { foldAndJoin, foldQuery };
+export { foldAndJoin, foldQuery, stripElision };

@@ -1,5 +1,5 @@
 import { indexPipeline, type LanguageGroup } from './analyzers.ts';
-import { fold, setupLunr } from './lunr-setup.ts';
+import { elisionLength, fold, setupLunr } from './lunr-setup.ts';
 import type lunrType from 'lunr';
 import type { Range } from './search-types.ts';
 
@@ -21,10 +21,12 @@ function pipelineFor(group: LanguageGroup): lunrType.Pipeline {
 
 type Positioned = lunrType.Token & { metadata: { position?: [number, number]; capital?: boolean } };
 
-/** What analysis makes of a word: its own terms, and the terms it makes joined with the next word. */
+/**
+ * What analysis makes of a word: the terms it gives, each with where it stands in the word
+ * (an elided article is not part of it) and whether it runs on over the next word (a joined name).
+ */
 interface Analysed {
-  own: string[];
-  joined: string[];
+  terms: { term: string; from: number; to: number; joined: boolean }[];
 }
 
 /**
@@ -40,10 +42,12 @@ const WORD = /[^\s-]+/g;
 function analyse(group: LanguageGroup, words: RegExpMatchArray[], i: number): Analysed {
   const word = words[i]!;
   const next = words[i + 1];
-  const capital = (w: RegExpMatchArray) => w[0].charAt(0) !== w[0].charAt(0).toLowerCase();
+  const capital = (w: RegExpMatchArray) => {
+    const first = w[0].charAt(elisionLength(w[0]));
+    return first !== first.toLowerCase();
+  };
   const joinable = next !== undefined && capital(word) && capital(next);
-  const lower = word[0].toLowerCase();
-  const key = `${group}\u0001${lower}\u0001${joinable ? next[0].toLowerCase() : ''}`;
+  const key = `${group}\u0001${word[0].toLowerCase()}\u0001${joinable ? next[0].toLowerCase() : ''}`;
   let analysed = analysedWords.get(key);
   if (analysed) return analysed;
   const lunr = setupLunr();
@@ -51,11 +55,13 @@ function analyse(group: LanguageGroup, words: RegExpMatchArray[], i: number): An
   const token = (w: RegExpMatchArray, at: number) => new lunr.Token(w[0].toLowerCase(), { position: [w.index ?? 0, w[0].length], index: at, capital: capital(w) }) as Positioned;
   const tokens = joinable ? [token(word, 0), token(next, 1)] : [token(word, 0)];
   const start = word.index ?? 0;
-  analysed = { own: [], joined: [] };
+  const end = start + word[0].length;
+  analysed = { terms: [] };
   for (const out of pipelineFor(group).run(tokens) as Positioned[]) {
     const position = out.metadata.position;
-    if (!position || position[0] !== start) continue;
-    (position[1] === word[0].length ? analysed.own : analysed.joined).push(out.toString());
+    if (!position || position[0] < start || position[0] >= end) continue;
+    const joined = position[0] + position[1] > end;
+    analysed.terms.push({ term: out.toString(), from: position[0] - start, to: joined ? 0 : position[0] + position[1] - start, joined });
   }
   if (analysedWords.size >= MAX_REMEMBERED) analysedWords.clear();
   analysedWords.set(key, analysed);
@@ -72,15 +78,17 @@ export function matchRanges(text: string, group: LanguageGroup, terms: Set<strin
   const ranges: Range[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]![0];
-    const bare = fold(word).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    const bare = fold(word.slice(elisionLength(word))).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
     // A word can only give a matched term if it starts like one (a stem), or begins one (a joined name).
     const candidate = prefixes.has(bare.slice(0, 3)) || (bare.length >= 2 && bare.length <= 6 && termList.some((t) => t.startsWith(bare)));
     if (!candidate) continue;
     const start = words[i]!.index ?? 0;
-    const { own, joined } = analyse(group, words, i);
-    if (own.some((term) => terms.has(term))) ranges.push([start, start + word.length]);
     const next = words[i + 1];
-    if (next && joined.some((term) => terms.has(term))) ranges.push([start, (next.index ?? 0) + next[0].length]);
+    for (const found of analyse(group, words, i).terms) {
+      if (!terms.has(found.term)) continue;
+      if (!found.joined) ranges.push([start + found.from, start + found.to]);
+      else if (next) ranges.push([start + found.from, (next.index ?? 0) + next[0].length]);
+    }
   }
   return ranges;
 }

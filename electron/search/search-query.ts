@@ -32,7 +32,8 @@ export function prepareQuery(text: string, asYouType = false): Prepared {
   const phraseTerms = phrases.flatMap((p) => words(p));
   let free = rest.trim();
   if (asYouType && /[\p{L}\p{N}]$/u.test(text) && !/"[^"]*$/.test(text)) {
-    const last = /(^|\s)([\p{L}\p{N}]{2,})$/u.exec(free);
+    // The word being typed, after an elided article ("l’ident" is the start of "identification").
+    const last = /(^|\s)(?:\S*['’ʼ])?([\p{L}\p{N}]{2,})$/u.exec(free);
     if (last) {
       // The index holds stems, which can be shorter than what is typed ("trainin" → "train"): a slightly shorter prefix meets them.
       const word = last[2]!;

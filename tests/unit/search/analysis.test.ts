@@ -46,3 +46,29 @@ test('stop words do not match everything', () => {
   assert.deepEqual(found('the'), []);
   assert.deepEqual(found('were'), []);
 });
+
+test('French elided articles do not hide their word: l’identification is found by identification, d’action by action, L’État by etat', () => {
+  const elided = new SearchIndex();
+  elided.upsert([
+    doc('source:fr2', 'fr', 'L’État et l’ASEAN', 'Le plan d’action prévoit l’identification des victimes jusqu’à leur retour. Qu’ils soient mineurs ou non.'),
+    doc('source:en2', 'en', 'O’Brien’s report', 'A plan of action on the identification of victims.'),
+  ]);
+  elided.flush();
+  const refs = (text: string, asYouType = false) => elided.search({ text, asYouType }).hits.map((h) => h.ref).sort();
+  assert.deepEqual(refs('identification'), ['source:en2', 'source:fr2']);
+  assert.deepEqual(refs('identifications'), ['source:en2', 'source:fr2']);
+  assert.deepEqual(refs('etat'), ['source:fr2']);
+  assert.deepEqual(refs('asean'), ['source:fr2']);
+  assert.deepEqual(refs("l'identification"), ['source:en2', 'source:fr2'], 'a straight apostrophe in the query too');
+  assert.deepEqual(refs('retour'), ['source:fr2']);
+  assert.deepEqual(refs("l'ident", true), ['source:en2', 'source:fr2'], 'as you type, after an elided article');
+  assert.deepEqual(refs('"plan d\'action"'), ['source:fr2']);
+  assert.deepEqual(refs('obrien'), [], 'an Irish name is not an elision');
+  assert.deepEqual(refs('o’brien’s'), ['source:en2']);
+
+  const hit = elided.search({ text: 'identification' }).hits.find((h) => h.ref === 'source:fr2')!;
+  const body = 'Le plan d’action prévoit l’identification des victimes jusqu’à leur retour. Qu’ils soient mineurs ou non.';
+  assert.deepEqual(hit.bodyMatches.map(([s, e]) => body.slice(s, e)), ['identification'], 'the highlight leaves the article out');
+  const title = elided.search({ text: 'etat' }).hits[0]!;
+  assert.deepEqual(title.titleHighlights.map(([s, e]) => 'L’État et l’ASEAN'.slice(s, e)), ['État']);
+});
