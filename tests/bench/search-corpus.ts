@@ -91,13 +91,15 @@ export function buildCorpus(count: number): { docs: SearchDoc[]; sources: string
   const docs: SearchDoc[] = [];
   // A library holds many distinct articles, not one manual cut in a hundred pieces or a thousand
   // generated pages alike (gcloud_*): pieces per family of pages are capped, and copies skipped.
+  // Only when the capped pages run out (50,000 asked) are the rest of the pieces taken.
   const perFamily = Math.max(10, Math.round(count / 100));
   const families = new Map<string, number>();
-  const seen = new Set<string>();
-  const take = (files: string[], language: string, quota: number) => {
-    let made = 0;
+  const firstWith = new Map<string, string>();
+  const taken = new Set<string>();
+  const made = { fr: 0, en: 0 };
+  const take = (files: string[], language: 'fr' | 'en', quota: number, capped: boolean) => {
     for (const file of files) {
-      if (made >= quota || docs.length >= count) return;
+      if (made[language] >= quota || docs.length >= count) return;
       let text: string;
       try {
         text = stripRoff(gunzipSync(readFileSync(file)).toString('utf8'));
@@ -105,20 +107,24 @@ export function buildCorpus(count: number): { docs: SearchDoc[]; sources: string
         continue;
       }
       const digest = createHash('sha1').update(text.replace(/^\S+/, '')).digest('hex');
-      if (seen.has(digest)) continue;
-      seen.add(digest);
+      if ((firstWith.get(digest) ?? file) !== file) continue;
+      firstWith.set(digest, file);
       const name = path.basename(file).replace(/\.gz$/, '');
       const family = `${language}:${name.split(/[_.-]/)[0]}`;
       for (const [i, body] of pieces(text, 2500).entries()) {
-        if (made >= quota || docs.length >= count || (families.get(family) ?? 0) >= perFamily) break;
+        if (made[language] >= quota || docs.length >= count || (capped && (families.get(family) ?? 0) >= perFamily)) break;
+        if (taken.has(`${file}#${i}`)) continue;
+        taken.add(`${file}#${i}`);
         families.set(family, (families.get(family) ?? 0) + 1);
         docs.push(makeDoc(docs.length, `${name} — ${body.slice(0, 60).replace(/\s+\S*$/, '')} (${i + 1})`, body, language));
-        made++;
+        made[language]++;
       }
     }
   };
-  take(french, 'fr', Math.round(count * 0.4));
-  take(english, 'en', count - docs.length);
+  for (const capped of [true, false]) {
+    take(french, 'fr', Math.round(count * 0.4), capped);
+    take(english, 'en', count - made.fr, capped);
+  }
   const seeds = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
   if (existsSync(seeds) && docs.length < count) {
     for (const name of readdirSync(seeds)) docs.push(makeDoc(docs.length, name, readFileSync(path.join(seeds, name), 'utf8'), 'fr'));
