@@ -10,7 +10,8 @@ export type { Range, SearchHit, SearchQuery, SearchResults };
 /**
  * Runs a query over every shard: Lunr's own syntax (`title:`, `+`/`-`, `*`, `~1`), plus quoted
  * phrases (checked in the text, since Lunr has no phrase query), search-as-you-type (the last
- * word also as a prefix), filters, and snippets built from Lunr's term positions.
+ * word also as a prefix), filters, ranking across shards (the vault's idf; documents holding
+ * more of the query's words first), and snippets with the matched words found again in the text.
  */
 
 const SNIPPET_LENGTH = 180;
