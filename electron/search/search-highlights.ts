@@ -71,7 +71,9 @@ function analyse(group: LanguageGroup, words: RegExpMatchArray[], i: number): An
 export function matchRanges(text: string, group: LanguageGroup, terms: Set<string>): Range[] {
   if (!text || terms.size === 0) return [];
   const termList = [...terms];
-  const prefixes = new Set(termList.map((t) => t.slice(0, 3)));
+  const prefixes = new Set(termList.filter((t) => t.length >= 3).map((t) => t.slice(0, 3)));
+  // A stem shorter than three letters ("ère" → "er" in English) is looked for as it is.
+  const short = termList.filter((t) => t.length < 3);
   // Words are found with a regular expression rather than Lunr's tokenizer, which makes an object
   // per word: only the few words that could match are turned into tokens and analysed.
   const words = [...text.matchAll(WORD)];
@@ -80,7 +82,7 @@ export function matchRanges(text: string, group: LanguageGroup, terms: Set<strin
     const word = words[i]![0];
     const bare = fold(word.slice(elisionLength(word))).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
     // A word can only give a matched term if it starts like one (a stem), or begins one (a joined name).
-    const candidate = prefixes.has(bare.slice(0, 3)) || (bare.length >= 2 && bare.length <= 6 && termList.some((t) => t.startsWith(bare)));
+    const candidate = prefixes.has(bare.slice(0, 3)) || short.some((t) => bare.startsWith(t)) || (bare.length >= 2 && bare.length <= 6 && termList.some((t) => t.startsWith(bare)));
     if (!candidate) continue;
     const start = words[i]!.index ?? 0;
     const next = words[i + 1];

@@ -72,3 +72,12 @@ test('French elided articles do not hide their word: l’identification is found
   const title = elided.search({ text: 'etat' }).hits[0]!;
   assert.deepEqual(title.titleHighlights.map(([s, e]) => 'L’État et l’ASEAN'.slice(s, e)), ['État']);
 });
+
+test('a stem shorter than three letters is highlighted too (English "ère" stems to "er")', () => {
+  const short = new SearchIndex();
+  const body = 'Cooperation in the digital era, « à l’ère numérique ».';
+  short.upsert([doc('note:en3', 'en', 'Timeline', body)]);
+  short.flush();
+  const hit = short.search({ text: 'ere' }).hits[0]!;
+  assert.deepEqual(hit.bodyMatches.map(([s, e]) => body.slice(s, e)), ['ère']);
+});
