@@ -362,6 +362,16 @@ export class ShardReader {
     const matched = new Uint8Array(size);
     const scores = new Float64Array(size);
     const fieldTerms: number[][] = [];
+    // Weights carry this shard's idf; across shards, the vault's own makes scores comparable. Once per term, whatever its fields.
+    const rescales = new Map<number, number>();
+    const rescaleOf = (at: number): number => {
+      let rescale = rescales.get(at);
+      if (rescale === undefined) {
+        rescale = globalIdf ? globalIdf(this.terms[at]!) / this.idf(at) : 1;
+        rescales.set(at, rescale);
+      }
+      return rescale;
+    };
     for (let f = 0; f < fieldCount; f++) {
       const entries = [...queryVectors[f]!].sort((a, b) => a[0] - b[0]);
       fieldTerms.push(entries.map(([at]) => at));
@@ -373,8 +383,7 @@ export class ShardReader {
       const touched = new Uint8Array(size);
       for (const [at, queryWeight] of entries) {
         const { docs, weights } = this.posting(at)[f]!;
-        // Weights carry this shard's idf; across shards, the vault's own makes scores comparable.
-        const rescale = globalIdf ? globalIdf(this.terms[at]!) / this.idf(at) : 1;
+        const rescale = rescaleOf(at);
         for (let i = 0; i < docs.length; i++) {
           const doc = docs[i]!;
           dots[doc]! += queryWeight * (weights[i]! * rescale);

@@ -49,6 +49,12 @@ function stripElision(token: lunrType.Token): lunrType.Token {
   return token.update((s) => s.slice(cut));
 }
 
+/** Whether a word as written begins with a capital, after an elided article ("L’État" does, "l’état" does not). */
+export function beginsWithCapital(word: string): boolean {
+  const first = word.charAt(elisionLength(word));
+  return first !== '' && first !== first.toLowerCase();
+}
+
 const SYLLABLE = /^[a-z]{2,6}$/;
 
 /**
@@ -84,9 +90,7 @@ export function tokenizeKeepingCapitals(input: unknown, metadata?: object): lunr
   if (typeof input !== 'string') return tokens;
   for (const token of tokens) {
     const data = (token as unknown as { metadata: { position?: [number, number]; capital?: boolean } }).metadata;
-    // The capital that counts is the word's own, after an elided article ("L’État").
-    const first = data.position ? input.charAt(data.position[0] + elisionLength(token.toString())) : '';
-    if (first && first !== first.toLowerCase()) data.capital = true;
+    if (data.position && beginsWithCapital(input.slice(data.position[0], data.position[0] + data.position[1]))) data.capital = true;
   }
   return tokens;
 }

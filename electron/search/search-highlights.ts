@@ -1,5 +1,5 @@
 import { indexPipeline, type LanguageGroup } from './analyzers.ts';
-import { elisionLength, fold, setupLunr } from './lunr-setup.ts';
+import { beginsWithCapital, elisionLength, fold, setupLunr } from './lunr-setup.ts';
 import type lunrType from 'lunr';
 import type { Range } from './search-types.ts';
 
@@ -42,10 +42,7 @@ const WORD = /[^\s-]+/g;
 function analyse(group: LanguageGroup, words: RegExpMatchArray[], i: number): Analysed {
   const word = words[i]!;
   const next = words[i + 1];
-  const capital = (w: RegExpMatchArray) => {
-    const first = w[0].charAt(elisionLength(w[0]));
-    return first !== first.toLowerCase();
-  };
+  const capital = (w: RegExpMatchArray) => beginsWithCapital(w[0]);
   const joinable = next !== undefined && capital(word) && capital(next);
   const key = `${group}\u0001${word[0].toLowerCase()}\u0001${joinable ? next[0].toLowerCase() : ''}`;
   let analysed = analysedWords.get(key);

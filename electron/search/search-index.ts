@@ -215,12 +215,10 @@ export class SearchIndex {
     const shard = this.shards.get(persisted.key);
     if (!shard || this.fingerprintOf(shard) !== persisted.builtFrom) return false;
     try {
-      shard.index = new ShardReader(persisted.encoded);
-      shard.members = shard.index.refs.map((ref) => this.docs.get(ref));
+      this.read(shard, persisted.encoded);
     } catch {
       return false;
     }
-    shard.encoded = persisted.encoded;
     shard.builtFrom = persisted.builtFrom;
     this.fromDisk.add(shard.key);
     this.dirty.delete(shard.key);
@@ -280,9 +278,15 @@ export class SearchIndex {
       builder.add({ ref, title: doc.kind === 'annotation' ? '' : doc.title, tags: doc.tags.join(' · '), people: [doc.publisher ?? '', ...doc.authors].join(' · '), comment: doc.comment, body: doc.body });
     }
     // The built index is kept in its compact form only: a fraction of the memory, and ready to store.
-    shard.encoded = encodeIndex(builder.build());
-    shard.index = new ShardReader(shard.encoded);
-    shard.members = shard.index.refs.map((ref) => this.docs.get(ref));
+    this.read(shard, encodeIndex(builder.build()));
     shard.builtFrom = this.fingerprintOf(shard);
+  }
+
+  /** Gives a shard its index from the stored form (throws, changing nothing, if that cannot be read). */
+  private read(shard: Shard, encoded: string): void {
+    const reader = new ShardReader(encoded);
+    shard.index = reader;
+    shard.members = reader.refs.map((ref) => this.docs.get(ref));
+    shard.encoded = encoded;
   }
 }
