@@ -48,6 +48,8 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
     setSelected(0);
     setLimit(PAGE);
   }, [text, kind, filters]);
+  // Results that shrink (the vault changed under the search) keep the selection on a result.
+  useEffect(() => setSelected((index) => Math.min(index, Math.max(0, results.hits.length - 1))), [results]);
 
   const publishers = useMemo(() => [...new Set(data.sources.map((s) => s.publisher).filter((p): p is string => Boolean(p)))].sort(), [data.sources]);
   const languages = useMemo(() => [...new Set(data.sources.map((s) => s.language).filter((l): l is string => Boolean(l)))].sort(), [data.sources]);
