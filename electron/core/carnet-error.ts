@@ -10,17 +10,42 @@ export type CarnetErrorCode =
   | 'unreadable'
   | 'unsupported'
   | 'outside-vault'
+  | 'disk-full'
+  | 'too-heavy'
   | 'io';
+
+/** The languages Carnet speaks, on both sides of the contract. */
+export type UiLanguage = 'en' | 'fr';
+
+/** A message in every language the UI speaks, written side by side where the error arises. */
+export interface Bilingual {
+  en: string;
+  fr: string;
+}
 
 export class CarnetError extends Error {
   readonly code: CarnetErrorCode;
-  constructor(code: CarnetErrorCode, message: string) {
-    super(message);
+  readonly text: Bilingual;
+  constructor(code: CarnetErrorCode, message: string | Bilingual) {
+    const text = typeof message === 'string' ? { en: message, fr: message } : message;
+    super(text.en);
     this.name = 'CarnetError';
     this.code = code;
+    this.text = text;
+  }
+
+  /** The message in the user's language. */
+  in(language: UiLanguage): string {
+    return this.text[language];
   }
 }
 
 export function isNodeError(error: unknown, code?: string): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error && (code === undefined || (error as NodeJS.ErrnoException).code === code);
+}
+
+/** The language of the system Carnet runs on, for users who left the preference on "system". */
+export function systemLanguage(env: NodeJS.ProcessEnv = process.env): UiLanguage {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^fr/i.test(locale ?? '') ? 'fr' : 'en';
 }
