@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CarnetError } from './carnet-error.ts';
+import { CarnetError, systemLanguage, type UiLanguage } from './carnet-error.ts';
 import { copySampleVault, installSampleVault } from './sample-vault.ts';
 import { SettingsStore } from './settings-store.ts';
 import { Vault } from '../vault/vault.ts';
@@ -15,6 +15,8 @@ export interface SessionOptions {
   resourcesDir: string;
   /** Where the search engine runs; a worker thread unless told otherwise. */
   searchHost?: () => SearchHost;
+  /** The system's language, for users who left the preference on "system" (Electron asks the OS). */
+  systemLanguage?: () => UiLanguage;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -51,7 +53,7 @@ export class CarnetSession {
         else if (firstStart) await this.openSampleVault();
       }
     } catch (error) {
-      this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastError = error instanceof CarnetError ? error.in(this.language()) : error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -81,6 +83,12 @@ export class CarnetSession {
 
   get vaultError(): string | null {
     return this.lastError;
+  }
+
+  /** The language messages are written in: the user's choice, else the system's. */
+  language(): UiLanguage {
+    const preference = this.settings.get().language;
+    return preference === 'system' ? (this.options.systemLanguage ?? systemLanguage)() : preference;
   }
 
   getSettings(): Settings {

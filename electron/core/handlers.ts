@@ -43,11 +43,11 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
 
     updateSourceMetadata: ({ id, baseRevision, title, url, publisher, authors, published, language }) =>
       session.vault.updateSourceMeta(id, { title, url: url || undefined, publisher: publisher || undefined, authors, published: published || undefined, language: language || undefined }, baseRevision),
-    importFile: ({ name, dataBase64 }) => importIntoVault(session.vault, { name, bytes: Buffer.from(dataBase64, 'base64') }),
+    importFile: ({ name, dataBase64 }) => importIntoVault(session.vault, { name, bytes: Buffer.from(dataBase64, 'base64') }, session.language()),
     importPaste: ({ text, html }) =>
       html && html.trim() !== ''
-        ? importIntoVault(session.vault, { name: 'pasted.html', bytes: Buffer.from(html, 'utf8') })
-        : importIntoVault(session.vault, { name: 'pasted.txt', bytes: Buffer.from(text ?? '', 'utf8') }),
+        ? importIntoVault(session.vault, { name: 'pasted.html', bytes: Buffer.from(html, 'utf8') }, session.language())
+        : importIntoVault(session.vault, { name: 'pasted.txt', bytes: Buffer.from(text ?? '', 'utf8') }, session.language()),
     listAnnotations: ({ sourceId }) => session.vault.listAnnotations(sourceId),
     saveAnnotations: ({ sourceId, annotations, baseRevision }) => session.vault.saveAnnotations(sourceId, annotations, baseRevision),
     listCodes: () => session.vault.listCodes(),

@@ -27,7 +27,7 @@ export async function runWebHost(argv: string[]): Promise<void> {
   const session = new CarnetSession({ configDir: defaultConfigDir(), documentsDir: defaultDocumentsDir(), resourcesDir: defaultResourcesDir() });
   await session.start(values.vault ? path.resolve(values.vault) : undefined);
   if (session.vaultError) console.error(`carnet: ${session.vaultError}`);
-  const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async (url) => openInSystemBrowser(url) }));
+  const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async (url) => openInSystemBrowser(url) }), undefined, () => session.language());
   const host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir, port });
   console.log(`Carnet is serving ${session.vaultOrNull?.root ?? 'no vault yet'} at ${host.url}`);
   console.log('Only this address (with its token) opens it. Press Ctrl+C to stop.');

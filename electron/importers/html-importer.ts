@@ -3,7 +3,7 @@ import { isByline } from './text-capture.ts';
 import { parseDate } from './metadata/dates.ts';
 import { detectLanguage } from './metadata/language.ts';
 import { findSignature } from './metadata/signatures.ts';
-import { extensionOf, importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument } from './imported-document.ts';
+import { extensionOf, importError, tidyBody, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
 /**
  * Saved web pages. jsdom parses the page with scripts off and nothing fetched; Readability finds
@@ -70,7 +70,8 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
     const url = meta('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"]');
     return {
       metadata: {
-        title: meta('meta[property="og:title"]') ?? article?.title?.trim() ?? (document.title.trim() || titleFromFileName(input.name)),
+        // A fragment copied from a browser has no <title>: its first heading, then its first line, name it.
+        title: meta('meta[property="og:title"]') || article?.title?.trim() || document.title.trim() || document.querySelector('h1')?.textContent?.trim() || '',
         url: url && /^https?:\/\//i.test(url) ? url : undefined,
         publisher,
         authors: splitAuthors(authorMeta ?? byline),

@@ -1,6 +1,7 @@
-import { CarnetError } from '../core/carnet-error.ts';
+import { CarnetError, type UiLanguage } from '../core/carnet-error.ts';
 import { bodyFingerprint, normaliseUrl } from './content-fingerprint.ts';
 import { importDocument } from './import-document.ts';
+import { normaliseMetadata } from './metadata/normalise.ts';
 import type { ImportInput } from './imported-document.ts';
 import type { Vault } from '../vault/vault.ts';
 import { MAX_IMPORT_BYTES } from '../api.ts';
@@ -14,16 +15,19 @@ export type ImportResult =
 /** The largest file Carnet imports: far above any article or report, far below what would exhaust memory. */
 export { MAX_IMPORT_BYTES };
 
-export function tooLargeReason(size: number): string {
-  return `The file is ${(size / 1048576).toFixed(0)} MB; Carnet imports files up to ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files, or import the article's web page or PDF instead.`;
+export function tooLargeReason(size: number, language: UiLanguage = 'en'): string {
+  const mb = (size / 1048576).toFixed(0);
+  return language === 'fr'
+    ? `Le fichier fait ${mb} Mo ; Carnet importe des fichiers jusqu’à ${MAX_IMPORT_BYTES / 1048576} Mo. Découpez-le, ou importez plutôt la page web ou le PDF de l’article.`
+    : `The file is ${mb} MB; Carnet imports files up to ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files, or import the article's web page or PDF instead.`;
 }
 
 /**
  * Reads one file and adds it to the vault, unless the same article (same text, or same URL) is
  * there already. Never throws for a bad file: the reason comes back in the result.
  */
-export async function importIntoVault(vault: Vault, input: ImportInput): Promise<ImportResult> {
-  if (input.bytes.length > MAX_IMPORT_BYTES) return { name: input.name, status: 'failed', reason: tooLargeReason(input.bytes.length) };
+export async function importIntoVault(vault: Vault, input: ImportInput, uiLanguage: UiLanguage = 'en'): Promise<ImportResult> {
+  if (input.bytes.length > MAX_IMPORT_BYTES) return { name: input.name, status: 'failed', reason: tooLargeReason(input.bytes.length, uiLanguage) };
   try {
     const document = await importDocument(input);
     const sha256 = bodyFingerprint(document.body);
@@ -37,15 +41,17 @@ export async function importIntoVault(vault: Vault, input: ImportInput): Promise
           status: 'duplicate',
           existingId: source.id,
           existingTitle: source.title,
-          reason: sameText ? 'The same text is already in the vault.' : `A source with the same address is already in the vault (${source.url}).`,
+          reason: sameText
+            ? uiLanguage === 'fr' ? 'Le même texte est déjà dans le coffre.' : 'The same text is already in the vault.'
+            : uiLanguage === 'fr' ? `Une source de même adresse est déjà dans le coffre (${source.url}).` : `A source with the same address is already in the vault (${source.url}).`,
         };
       }
     }
-    const { title, publisher, authors, published, language } = document.metadata;
-    const added = await vault.addSource({ title, url: document.metadata.url, publisher, authors, published, language, sha256 }, `${document.body}\n`, document.original);
-    return { name: input.name, status: 'imported', sourceId: added.id, title: added.title, publisher, published, language, url: document.metadata.url };
+    const { title, url: cleanUrl, publisher, authors, published, language } = normaliseMetadata(document.metadata, document.body, input.name);
+    const added = await vault.addSource({ title, url: cleanUrl, publisher, authors, published, language, sha256 }, `${document.body}\n`, document.original);
+    return { name: input.name, status: 'imported', sourceId: added.id, title: added.title, publisher, published, language, url: cleanUrl };
   } catch (error) {
     if (error instanceof CarnetError && (error.code === 'read-only' || error.code === 'no-vault')) throw error;
-    return { name: input.name, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    return { name: input.name, status: 'failed', reason: error instanceof CarnetError ? error.in(uiLanguage) : error instanceof Error ? error.message : String(error) };
   }
 }

@@ -25,7 +25,13 @@ export function parseFrontMatter(text: string): FrontMatterDocument {
     const first = document.errors[0];
     throw new FrontMatterError(`The front matter is not valid YAML: ${first?.message.split('\n')[0] ?? 'unknown error'}`);
   }
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    // A few aliases are legitimate YAML; thousands (a "billion laughs" file) would exhaust memory.
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    throw new FrontMatterError(`The front matter cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterError('The front matter must be a list of "key: value" lines.');
   }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { parseFrontMatter, FrontMatterError } from './front-matter.ts';
-import { classifyVaultPath, readVaultFile, type ClassifiedPath } from './vault-files.ts';
+import { classifyVaultPath, readVaultFile, type ClassifiedPath, type ReadOutcome } from './vault-files.ts';
 import {
   annotationFileSchema,
   codebookSchema,
@@ -42,14 +42,24 @@ export class VaultIndex {
   async load(relative: string): Promise<VaultChange[]> {
     const classified = classifyVaultPath(relative);
     if (!classified || classified.kind === 'manifest') return [];
-    const read = await readVaultFile(this.root, relative);
+    const read = await readVaultFile(this.root, relative).catch((error: unknown): ReadOutcome => ({
+      ok: false,
+      missing: false,
+      message: `The file cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+    }));
     const hadProblem = this.problems.delete(relative);
     const changes: VaultChange[] = [];
     if (!read.ok) {
       changes.push(...this.forget(classified));
       if (!read.missing) this.problems.set(relative, { path: relative, message: read.message });
     } else {
-      const message = this.apply(classified, read.text, read.revision, changes);
+      let message: string | null;
+      try {
+        message = this.apply(classified, read.text, read.revision, changes);
+      } catch (error) {
+        // Whatever one file throws (a YAML alias bomb, a parser's stack overflow), only that file is unreadable.
+        message = `The file cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`;
+      }
       if (message) {
         changes.push(...this.forget(classified));
         this.problems.set(relative, { path: relative, message });

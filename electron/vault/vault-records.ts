@@ -1,3 +1,4 @@
+import type { Bilingual } from '../core/carnet-error.ts';
 import type { Annotation, Code, NoteMeta, SourceMeta } from './vault-schemas.ts';
 
 /** What the vault hands out: plain data, safe to send across the contract as JSON. */
@@ -66,7 +67,7 @@ export interface VaultInfo {
   name: string;
   formatVersion: number;
   readOnly: boolean;
-  /** Why the vault is read-only, in words for the user; empty when it is writable. */
-  readOnlyReason: string;
+  /** Why the vault is read-only, in words for the user in each language; null when it is writable. */
+  readOnlyReason: Bilingual | null;
   counts: { sources: number; notes: number; codes: number; problems: number; trash: number };
 }

@@ -2,8 +2,13 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { CarnetError, isNodeError } from '../core/carnet-error.ts';
-import { atomicWrite } from './atomic-write.ts';
+import { CarnetError, type Bilingual } from '../core/carnet-error.ts';
+import { assertInside, atomicWrite } from './atomic-write.ts';
+import { fileSystemError } from '../core/fs-errors.ts';
+import { beginPending } from './vault-pending.ts';
+import { linkedFolderReason, recoverInterruptedWrites } from './vault-recovery.ts';
+import { prepareVaultFolder } from './vault-location.ts';
+import { originalFileOf, validSourceMeta } from './source-meta.ts';
 import { formatFrontMatter } from './front-matter.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { VaultIndex, findBySlug, type NoteRecord, type SourceRecord } from './vault-index.ts';
@@ -50,11 +55,11 @@ export class Vault {
 
   readonly root: string;
   readonly manifest: VaultManifest;
-  readonly readOnlyReason: string;
+  readonly readOnlyReason: Bilingual | null;
   private readonly index: VaultIndex;
   private readonly lock: VaultLock | null;
 
-  private constructor(root: string, manifest: VaultManifest, index: VaultIndex, lock: VaultLock | null, readOnlyReason: string) {
+  private constructor(root: string, manifest: VaultManifest, index: VaultIndex, lock: VaultLock | null, readOnlyReason: Bilingual | null) {
     this.root = root;
     this.manifest = manifest;
     this.index = index;
@@ -65,30 +70,44 @@ export class Vault {
   /** Creates a new, empty vault in a missing or empty folder. */
   static async create(folder: string, name?: string): Promise<Vault> {
     const root = path.resolve(folder);
-    const existing = await fs.readdir(root).catch((error: unknown) => {
-      if (isNodeError(error, 'ENOENT')) return [] as string[];
-      throw error;
-    });
-    if (existing.includes('carnet.json')) throw new CarnetError('conflict', `${root} is already a Carnet vault: open it instead.`);
-    if (existing.length > 0) throw new CarnetError('conflict', `${root} is not empty. Choose an empty or new folder for a new vault.`);
-    await fs.mkdir(root, { recursive: true });
-    for (const dir of ['sources/originals', 'notes', 'annotations', '.carnet']) await fs.mkdir(path.join(root, dir), { recursive: true });
-    await writeNewManifest(root, name?.trim() || path.basename(root));
-    await atomicWrite(path.join(root, 'codebook.json'), `${JSON.stringify({ codes: [] }, null, 2)}\n`);
+    await prepareVaultFolder(root);
+    const existing = await fs.readdir(root).catch((error: unknown) => Promise.reject(fileSystemError(error, root)));
+    if (existing.includes('carnet.json')) {
+      throw new CarnetError('conflict', { en: `${root} is already a Carnet vault: open it instead.`, fr: `${root} est déjà un coffre Carnet : ouvrez-le plutôt.` });
+    }
+    if (existing.length > 0) {
+      throw new CarnetError('conflict', {
+        en: `${root} is not empty. Choose an empty or new folder for a new vault.`,
+        fr: `${root} n’est pas vide. Choisissez un dossier vide ou nouveau pour un nouveau coffre.`,
+      });
+    }
+    try {
+      for (const dir of ['sources', 'sources/originals', 'notes', 'annotations', '.carnet']) await fs.mkdir(path.join(root, dir));
+      await writeNewManifest(root, name?.trim() || path.basename(root));
+      await atomicWrite(path.join(root, 'codebook.json'), `${JSON.stringify({ codes: [] }, null, 2)}\n`, { within: root, label: 'codebook.json' });
+    } catch (error) {
+      throw fileSystemError(error, root);
+    }
     return Vault.open(root);
   }
 
   static async open(folder: string, options: OpenOptions = {}): Promise<Vault> {
     const root = path.resolve(folder);
     const { manifest, newerFormat } = await readManifest(root);
-    let readOnlyReason = '';
+    let readOnlyReason: Bilingual | null = null;
     if (newerFormat) {
-      readOnlyReason = `This vault was written by a newer Carnet (format ${manifest.version}); this version reads it but will not change it. Update Carnet to edit it.`;
+      readOnlyReason = {
+        en: `This vault was written by a newer Carnet (format ${manifest.version}); this version reads it but will not change it. Update Carnet to edit it.`,
+        fr: `Ce coffre a été écrit par un Carnet plus récent (format ${manifest.version}) ; cette version le lit mais ne le modifiera pas. Mettez Carnet à jour pour le modifier.`,
+      };
     } else if (options.readOnly) {
-      readOnlyReason = 'Opened read-only: nothing in this vault will be changed.';
+      readOnlyReason = { en: 'Opened read-only: nothing in this vault will be changed.', fr: 'Ouvert en lecture seule : rien ne sera modifié dans ce coffre.' };
     }
+    readOnlyReason ??= await linkedFolderReason(root);
     const lock = readOnlyReason ? null : await VaultLock.acquire(root);
     try {
+      // Holding the lock, nobody else writes: what a crash left half-done can be finished or undone.
+      if (lock) await recoverInterruptedWrites(root);
       const index = new VaultIndex(root);
       const vault = new Vault(root, manifest, index, lock, readOnlyReason);
       await vault.loadAll();
@@ -101,7 +120,7 @@ export class Vault {
   }
 
   get readOnly(): boolean {
-    return this.readOnlyReason !== '';
+    return this.readOnlyReason !== null;
   }
 
   async close(): Promise<void> {
@@ -156,14 +175,26 @@ export class Vault {
     return this.write(async () => {
       const id = randomUUID();
       const slug = uniqueSlug(slugify(meta.title), (s) => findBySlug(this.index.sources, s) !== undefined || fileExists(this.root, `sources/${s}.md`));
-      let originalPath: string | undefined;
-      if (original) {
-        originalPath = `sources/originals/${slug}.${original.extension.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'bin'}`;
-        await fs.mkdir(path.join(this.root, 'sources', 'originals'), { recursive: true });
-        await atomicWrite(path.join(this.root, originalPath), original.bytes);
+      const originalPath = original ? `sources/originals/${slug}.${original.extension.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 8) || 'bin'}` : undefined;
+      const relative = `sources/${slug}.md`;
+      // Nothing is written until the record is known to read back: a bad title or date leaves no file behind.
+      const full = validSourceMeta({ id, ...meta, imported: new Date().toISOString(), original: originalPath });
+      const text = formatFrontMatter(orderSource(full), body);
+      if (!originalPath || !original) {
+        await this.writeTracked(relative, text);
+        return this.getSource(id);
       }
-      const full: SourceMeta = { id, ...meta, imported: new Date().toISOString(), original: originalPath };
-      await this.writeTracked(`sources/${slug}.md`, formatFrontMatter(orderSource(full), body));
+      const done = await beginPending(this.root, { commit: relative, created: [originalPath] });
+      try {
+        await this.makeFolder('sources/originals');
+        await atomicWrite(path.join(this.root, originalPath), original.bytes, { within: this.root, label: originalPath });
+        await this.writeTracked(relative, text);
+      } catch (error) {
+        if (!existsSync(path.join(this.root, relative))) await fs.rm(path.join(this.root, originalPath), { force: true }).catch(() => undefined);
+        await done();
+        throw error;
+      }
+      await done();
       return this.getSource(id);
     });
   }
@@ -177,7 +208,7 @@ export class Vault {
       const record = this.index.sources.get(id);
       if (!record) throw notFound('source', id);
       const relative = `sources/${record.slug}.md`;
-      await this.assertUnchanged(relative, baseRevision, `the metadata of "${record.meta.title}"`);
+      await this.assertUnchanged(relative, baseRevision, { en: `the metadata of "${record.meta.title}"`, fr: `les informations de « ${record.meta.title} »` });
       await this.writeTracked(relative, formatFrontMatter(orderSource({ ...record.meta, ...change }), record.body));
       return this.getSource(id);
     });
@@ -216,12 +247,12 @@ export class Vault {
       if (!record) throw notFound('note', id);
       const relative = `notes/${record.slug}.md`;
       if (replaceNewer && record.revision !== baseRevision) {
-        await this.assertUnchanged(relative, record.revision, `the note "${record.meta.title}"`);
+        await this.assertUnchanged(relative, record.revision, { en: `the note "${record.meta.title}"`, fr: `la note « ${record.meta.title} »` });
         await addToTrash(this.root, 'note', `${record.meta.title} (the version replaced on ${new Date().toISOString().slice(0, 16).replace('T', ' ')})`, [relative], 'copy');
         this.trashCount++;
         this.emit([{ kind: 'trash', id: '', change: 'updated' }]);
       } else {
-        await this.assertUnchanged(relative, baseRevision, `the note "${record.meta.title}"`);
+        await this.assertUnchanged(relative, baseRevision, { en: `the note "${record.meta.title}"`, fr: `la note « ${record.meta.title} »` });
       }
       const meta = { id, title: change.title, tags: change.tags, created: record.meta.created, updated: new Date().toISOString() };
       await this.writeTracked(relative, formatFrontMatter(meta, change.body));
@@ -242,7 +273,7 @@ export class Vault {
       const source = this.index.sources.get(sourceId);
       if (!source) throw notFound('source', sourceId);
       const relative = this.annotationFilePath(sourceId);
-      await this.assertUnchanged(relative, baseRevision, `the annotations of "${source.meta.title}"`);
+      await this.assertUnchanged(relative, baseRevision, { en: `the annotations of "${source.meta.title}"`, fr: `les annotations de « ${source.meta.title} »` });
       await this.writeTracked(relative, `${JSON.stringify({ source: sourceId, annotations }, null, 2)}\n`);
       return this.listAnnotations(sourceId);
     });
@@ -276,7 +307,7 @@ export class Vault {
 
   async saveCodebook(codebook: Codebook, baseRevision: string | null): Promise<Codebook & { revision: string | null }> {
     return this.write(async () => {
-      await this.assertUnchanged('codebook.json', baseRevision, 'the codebook');
+      await this.assertUnchanged('codebook.json', baseRevision, { en: 'the codebook', fr: 'le livre de codes' });
       await this.writeTracked('codebook.json', `${JSON.stringify(codebook, null, 2)}\n`);
       return this.codebook();
     });
@@ -310,7 +341,9 @@ export class Vault {
         if (!source) throw notFound('source', id);
         title = source.meta.title;
         files = [`sources/${source.slug}.md`];
-        if (source.meta.original) files.push(source.meta.original);
+        // A hand-edited `original:` may name anything: only a file in sources/originals/ goes with the source.
+        const original = originalFileOf(source.meta);
+        if (original) files.push(original);
         const annotations = this.index.annotations.get(id);
         if (annotations) files.push(`annotations/${annotations.slug}.json`);
       }
@@ -357,10 +390,9 @@ export class Vault {
 
   async writeCache(folder: CacheFolder, name: string, content: string): Promise<void> {
     if (this.readOnly) return;
-    if (!CACHE_NAME.test(name)) throw new CarnetError('invalid-input', `"${name}" is not a cache file name.`);
-    const dir = path.join(this.root, '.carnet', folder);
-    await fs.mkdir(dir, { recursive: true });
-    await atomicWrite(path.join(dir, name), content);
+    if (!CACHE_NAME.test(name)) throw new CarnetError('invalid-input', { en: `"${name}" is not a cache file name.`, fr: `« ${name} » n’est pas un nom de fichier de cache.` });
+    await this.makeFolder(`.carnet/${folder}`);
+    await atomicWrite(path.join(this.root, '.carnet', folder, name), content, { within: this.root, label: `.carnet/${folder}/${name}` });
   }
 
   async removeCache(folder: CacheFolder, names?: string[]): Promise<void> {
@@ -395,30 +427,48 @@ export class Vault {
   }
 
   private async write<T>(task: () => Promise<T>): Promise<T> {
-    if (this.readOnly) throw new CarnetError('read-only', this.readOnlyReason);
+    if (this.readOnlyReason) throw new CarnetError('read-only', this.readOnlyReason);
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async assertUnchanged(relative: string, baseRevision: string | null, what: string): Promise<void> {
+  private async assertUnchanged(relative: string, baseRevision: string | null, what: Bilingual): Promise<void> {
     const current = await readVaultFile(this.root, relative);
     const currentRevision = current.ok ? current.revision : null;
-    if (!current.ok && !current.missing) {
-      throw new CarnetError('unreadable', `Did not save ${what}: ${relative} cannot be read (${current.message}) and Carnet never overwrites what it cannot read.`);
-    }
+    if (!current.ok && !current.missing) throw cannotOverwrite(what, relative, current.message);
     if (currentRevision !== baseRevision) {
       await this.reload([relative]);
-      throw new CarnetError('conflict', `Did not save ${what}: ${relative} was changed outside this window since you opened it. Its new version is loaded; copy your text before reopening it.`);
+      // A file that is there but does not parse was not "changed by someone": it cannot be read.
+      const problem = this.index.problems.get(relative);
+      if (problem) throw cannotOverwrite(what, relative, problem.message);
+      throw new CarnetError('conflict', {
+        en: `Did not save ${what.en}: ${relative} was changed outside this window since you opened it. Its new version is loaded; copy your text before reopening it.`,
+        fr: `Carnet n’a pas enregistré ${what.fr} : ${relative} a été modifié hors de cette fenêtre depuis que vous l’avez ouvert. Sa nouvelle version est chargée ; copiez votre texte avant de la rouvrir.`,
+      });
     }
   }
 
   private async writeTracked(relative: string, content: string): Promise<void> {
-    await fs.mkdir(path.dirname(path.join(this.root, relative)), { recursive: true });
-    await atomicWrite(path.join(this.root, relative), content);
+    await this.makeFolder(path.posix.dirname(relative));
+    await atomicWrite(path.join(this.root, relative), content, { within: this.root, label: relative });
     // Load what was written at once: the watcher will see the same revision and stay quiet.
     await this.reload([relative]);
-    if (this.index.problems.has(relative)) throw new CarnetError('io', `Saved ${relative}, but it does not read back: ${this.index.problems.get(relative)?.message}`);
+    const problem = this.index.problems.get(relative);
+    if (problem) {
+      throw new CarnetError('io', {
+        en: `Saved ${relative}, but it does not read back: ${problem.message}`,
+        fr: `${relative} a été enregistré, mais ne se relit pas : ${problem.message}`,
+      });
+    }
+  }
+
+  /** Makes a vault folder, refusing one that a link would put outside the vault. */
+  private async makeFolder(relative: string): Promise<void> {
+    const absolute = path.join(this.root, relative);
+    await assertInside(this.root, absolute, relative);
+    await fs.mkdir(absolute, { recursive: true }).catch((error: unknown) => Promise.reject(fileSystemError(error, relative)));
+    await assertInside(this.root, absolute, relative);
   }
 
   private emit(changes: VaultChange[]): void {
@@ -445,8 +495,19 @@ function orderSource(meta: SourceMeta): Record<string, unknown> {
   return { id, title, url, publisher, authors, published, language, imported, sha256, original };
 }
 
-function notFound(kind: string, id: string): CarnetError {
-  return new CarnetError('not-found', `No ${kind} with id "${id}" in this vault: it may have been deleted or renamed outside Carnet.`);
+function notFound(kind: 'source' | 'note', id: string): CarnetError {
+  const name = { source: { en: 'source', fr: 'source' }, note: { en: 'note', fr: 'note' } }[kind];
+  return new CarnetError('not-found', {
+    en: `No ${name.en} with id "${id}" in this vault: it may have been deleted or renamed outside Carnet.`,
+    fr: `Aucune ${name.fr} d’identifiant « ${id} » dans ce coffre : elle a peut-être été supprimée ou renommée hors de Carnet.`,
+  });
+}
+
+function cannotOverwrite(what: Bilingual, relative: string, reason: string): CarnetError {
+  return new CarnetError('unreadable', {
+    en: `Did not save ${what.en}: ${relative} cannot be read (${reason}) and Carnet never overwrites what it cannot read. Fix or move that file, then save again.`,
+    fr: `Carnet n’a pas enregistré ${what.fr} : ${relative} ne peut pas être lu (${reason}) et Carnet n’écrase jamais ce qu’il ne peut pas lire. Réparez ou déplacez ce fichier, puis enregistrez de nouveau.`,
+  });
 }
 
 /** Slugs must also avoid files that exist but could not be read (reported problems): those are never overwritten. */

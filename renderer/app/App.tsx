@@ -200,7 +200,7 @@ export function App() {
         />
         {info?.readOnly && (
           <div className="banner banner-warning" role="status">
-            {info.readOnlyReason}
+            {info.readOnlyReason?.[language]}
           </div>
         )}
         {(notice || data.error) && (

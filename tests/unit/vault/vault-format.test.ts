@@ -19,7 +19,8 @@ test('a vault written by a newer Carnet opens read-only, says why, and refuses e
     try {
       const info = vault.info();
       assert.equal(info.readOnly, true);
-      assert.match(info.readOnlyReason, /newer Carnet \(format 99\).*Update Carnet/);
+      assert.match(info.readOnlyReason?.en ?? '', /newer Carnet \(format 99\).*Update Carnet/);
+      assert.match(info.readOnlyReason?.fr ?? '', /Carnet plus récent \(format 99\).*Mettez Carnet à jour/);
       assert.equal(info.counts.notes, 2, 'its content is still readable');
       const note = vault.getNote('sample-welcome');
       await assert.rejects(vault.saveNote(note.id, { title: 'x', body: 'y', tags: [] }, note.revision), isCode('read-only'));

@@ -1,0 +1,69 @@
+import { detectLanguage } from './language.ts';
+import { titleFromFileName, type ImportedMetadata } from '../imported-document.ts';
+
+/**
+ * What an importer read, made fit for the vault's schema whatever the file claimed: a title that
+ * is never empty, a language as a BCP 47 primary subtag, only web addresses for the URL. A file's
+ * odd values are corrected or dropped here, so that the source always reads back.
+ */
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en', anglais: 'en', french: 'fr', francais: 'fr', vietnamese: 'vi', vietnamien: 'vi', 'tieng viet': 'vi',
+  thai: 'th', khmer: 'km', cambodian: 'km', lao: 'lo', laotian: 'lo', burmese: 'my', birman: 'my', chinese: 'zh', chinois: 'zh',
+  spanish: 'es', espagnol: 'es', espanol: 'es', german: 'de', allemand: 'de', deutsch: 'de', portuguese: 'pt', italian: 'it', italien: 'it',
+  russian: 'ru', arabic: 'ar', arabe: 'ar', indonesian: 'id', japanese: 'ja', korean: 'ko', dutch: 'nl',
+};
+
+const MAX_TITLE = 300;
+
+export function normaliseMetadata(metadata: ImportedMetadata, body: string, fileName: string): ImportedMetadata {
+  return {
+    title: cleanTitle(metadata.title) || titleFromBody(body) || titleFromFileName(fileName),
+    url: webAddress(metadata.url),
+    publisher: oneLine(metadata.publisher) || undefined,
+    authors: metadata.authors.map(oneLine).filter((author) => author !== ''),
+    published: metadata.published && /^\d{4}-\d{2}-\d{2}$/.test(metadata.published) ? metadata.published : undefined,
+    language: languageTag(metadata.language) ?? detectLanguage(body),
+  };
+}
+
+/** `en-US`, `fr_FR`, `FR`, `English`, `français` → `en` / `fr`; anything else → undefined. */
+export function languageTag(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  const tag = /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/.exec(text);
+  if (tag) return tag[1]!.toLowerCase();
+  const name = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  return LANGUAGE_NAMES[name];
+}
+
+/** Only http(s) addresses are kept: a `javascript:` or `file:` URL is no source's address. */
+export function webAddress(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? value.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function oneLine(value: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  return (value ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function cleanTitle(value: string | undefined): string {
+  const line = oneLine(value);
+  if (line.length <= MAX_TITLE) return line;
+  return `${line.slice(0, MAX_TITLE).replace(/\s+\S*$/, '')}…`;
+}
+
+/** The first heading of the body, else its first line: what a reader would call the text. */
+function titleFromBody(body: string): string {
+  const lines = body.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('<!--'));
+  const heading = lines.find((line) => /^#{1,6} /.test(line));
+  const first = heading ? heading.replace(/^#{1,6} /, '') : (lines[0] ?? '');
+  const words = cleanTitle(first.replace(/^[•_]\s*|_$/g, ''));
+  return words.length > 120 ? `${words.slice(0, 120).replace(/\s+\S*$/, '')}…` : words;
+}
