@@ -1,5 +1,6 @@
 import type { Vault } from './vault.ts';
 import type { Problem } from './vault-records.ts';
+import { originalFileOf } from './source-meta.ts';
 
 /**
  * Everything wrong with a vault, for `carnet check` and the UI's problem list: the files that do
@@ -16,6 +17,9 @@ export function checkVault(vault: Vault): Problem[] {
     problems.push({ path: orphan.path, message: `These annotations belong to source "${orphan.sourceId}", which is not in the vault.` });
   }
   for (const source of sources.values()) {
+    if (source.original && !originalFileOf(source)) {
+      problems.push({ path: source.path, message: `Its "original: ${source.original.slice(0, 120)}" is not a file in sources/originals/: Carnet ignores it, and deleting this source leaves that path alone. Correct or remove the line.` });
+    }
     const { annotations } = vault.listAnnotations(source.id);
     if (annotations.length === 0) continue;
     const body = vault.getSource(source.id).body;
