@@ -65,6 +65,8 @@ test(`vault: a Carnet killed while saving a note leaves a readable note and a lo
       try {
         assert.deepEqual(reopened.problems(), [], `run ${run}: the vault has unreadable files`);
         assert.ok(allowed.has(reopened.getNote(note.id).body), `run ${run}: the note body is neither version`);
+        const left = (await fs.readdir(path.join(root, 'notes'))).filter((name) => name !== 'crash-test.md');
+        assert.deepEqual(left, [], `run ${run}: temporary files survive a reopen`);
       } finally {
         await reopened.close();
       }
@@ -73,3 +75,34 @@ test(`vault: a Carnet killed while saving a note leaves a readable note and a lo
     await remove();
   }
 });
+
+test(`vault: a Carnet killed while importing leaves no orphan original and no temporary file once reopened (${Math.ceil(RUNS / 2)} runs)`, async () => {
+  const { dir, remove } = await tempDir();
+  const root = path.join(dir, 'vault');
+  try {
+    await (await Vault.create(root, 'Crash import')).close();
+    let leftoversSeen = 0;
+    for (let run = 0; run < Math.ceil(RUNS / 2); run++) {
+      await killMidWrite(['import', root]);
+      const names = async (folder: string) => fs.readdir(path.join(root, folder)).catch(() => [] as string[]);
+      if ((await names('sources/originals')).length !== (await names('sources')).filter((n) => n.endsWith('.md')).length) leftoversSeen++;
+      const reopened = await Vault.open(root, { watch: false });
+      try {
+        assert.deepEqual(reopened.problems(), [], `run ${run}: the vault has unreadable files`);
+        const referenced = new Set(reopened.listSources().map((s) => s.original));
+        const originals = await names('sources/originals');
+        assert.deepEqual(originals.filter((name) => !referenced.has(`sources/originals/${name}`)), [], `run ${run}: orphan originals survive a reopen`);
+        for (const folder of ['', 'sources', 'sources/originals', 'notes', '.carnet', '.carnet/pending']) {
+          assert.deepEqual((await names(folder)).filter((name) => name.includes('.carnet-tmp-')), [], `run ${run}: temporary files in ${folder || 'the vault'}`);
+        }
+        assert.deepEqual(await names('.carnet/pending'), [], `run ${run}: an unfinished operation is still recorded`);
+      } finally {
+        await reopened.close();
+      }
+    }
+    console.log(`# import crash: ${leftoversSeen} of ${Math.ceil(RUNS / 2)} kills left an orphan original or a temporary file, all cleared on reopen`);
+  } finally {
+    await remove();
+  }
+});
+
