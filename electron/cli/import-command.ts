@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { collectFiles } from '../importers/collect-files.ts';
@@ -5,9 +6,12 @@ import { importIntoVault, MAX_IMPORT_BYTES, tooLargeReason, type ImportResult } 
 import type { Vault } from '../vault/vault.ts';
 import type { CliIo } from './carnet.ts';
 
-/** `carnet import`: every file gets a line (imported, duplicate or failed); one bad file never stops the rest. */
+/**
+ * `carnet import`: every file gets a line (imported, duplicate or failed); one bad file never stops the rest.
+ * Links inside folders are not followed; each gets a line saying why (they are not failures: the exit code ignores them).
+ */
 export async function runImport(vault: Vault, paths: string[], json: boolean, io: CliIo): Promise<number> {
-  const { files, skipped, missing } = await collectFiles(paths);
+  const { files, skipped, missing, links } = await collectFiles(paths);
   const results: (ImportResult & { path: string })[] = missing.map((m) => ({ name: path.basename(m.path), path: m.path, status: 'failed' as const, reason: m.reason }));
   const started = Date.now();
   for (const [index, file] of files.entries()) {
@@ -16,7 +20,9 @@ export async function runImport(vault: Vault, paths: string[], json: boolean, io
     if (file.size > MAX_IMPORT_BYTES) {
       result = { name, status: 'failed', reason: tooLargeReason(file.size) };
     } else {
-      const bytes = await fs.readFile(file.path).catch((error: Error) => error);
+      // A file found in a folder was not a link when listed: O_NOFOLLOW keeps it so if it is swapped for one since.
+      const flag = file.inFolder ? constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) : 'r';
+      const bytes = await fs.readFile(file.path, { flag }).catch((error: Error) => error);
       result = bytes instanceof Error ? { name, status: 'failed', reason: `Could not read the file: ${bytes.message}` } : await importIntoVault(vault, { name, bytes });
     }
     results.push({ ...result, path: file.path });
@@ -29,10 +35,14 @@ export async function runImport(vault: Vault, paths: string[], json: boolean, io
     skipped,
   };
   if (json) {
-    io.out(JSON.stringify({ counts, seconds: (Date.now() - started) / 1000, results }, null, 2));
+    const notFollowed = links.map((link) => ({ name: path.basename(link.path), path: link.path, kind: link.kind, reason: link.reason.en }));
+    io.out(JSON.stringify({ counts, seconds: (Date.now() - started) / 1000, results, links: notFollowed }, null, 2));
   } else {
-    io.out(`${counts.imported} imported, ${counts.duplicates} already in the vault, ${counts.failed} failed${skipped ? `, ${skipped} files in other formats skipped` : ''}.`);
+    const linkCount = links.length ? `, ${links.length} ${links.length === 1 ? 'link' : 'links'} not followed` : '';
+    io.out(`${counts.imported} imported, ${counts.duplicates} already in the vault, ${counts.failed} failed${skipped ? `, ${skipped} files in other formats skipped` : ''}${linkCount}.`);
     for (const failed of results.filter((r) => r.status === 'failed')) io.out(`  failed: ${failed.path}: ${failed.status === 'failed' ? failed.reason : ''}`);
+    // The CLI speaks English throughout; the French text is there for the fronts that show it.
+    for (const link of links) io.out(`  not followed: ${link.reason.en}`);
   }
   return counts.failed > 0 ? 1 : 0;
 }

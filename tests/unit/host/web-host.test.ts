@@ -1,12 +1,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import net from 'node:net';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CarnetSession } from '../../../electron/core/carnet-session.ts';
 import { createDispatcher } from '../../../electron/core/dispatcher.ts';
 import { createHandlers } from '../../../electron/core/handlers.ts';
 import { startWebHost, type WebHost } from '../../../electron/host/web-host.ts';
+import { requestLanguage } from '../../../electron/host/host-language.ts';
 import { PROJECT_ROOT, sampleVaultCopy, tempDir } from '../../helpers/temp-dir.ts';
 
 let host: WebHost;
@@ -24,7 +26,7 @@ before(async () => {
   await fs.writeFile(path.join(temp.dir, 'secret.txt'), 'outside the renderer');
   session = new CarnetSession({ configDir: temp.dir, documentsDir: temp.dir, resourcesDir: path.join(PROJECT_ROOT, 'resources') });
   await session.start(vault.dir);
-  const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async () => false }));
+  const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async () => false }), undefined, () => session.language());
   host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir });
   cleanups.push(() => host.close(), () => session.stop(), vault.remove, temp.remove);
 });
@@ -134,4 +136,93 @@ test('events reach the page over Server-Sent Events: a hand edit is pushed', asy
   });
   const text = await received;
   assert.match(text, /"kind":"note","id":"sample-timeline","change":"updated"/);
+});
+
+/** The raw answer to a request line written by hand: what a browser would never send, but a local script may. */
+function rawRequest(requestLine: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(host.port, '127.0.0.1', () => {
+      socket.write(`${requestLine}\r\nHost: 127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    });
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
+test('a broken % escape answers 400 (API) or 404 (page), never 500, and logs no stack trace', async (t) => {
+  const logged: unknown[][] = [];
+  t.mock.method(console, 'error', (...args: unknown[]) => void logged.push(args));
+  for (const escape of ['%E0%A4%A', '%', 'list%ZZNotes', '%C0%AF']) {
+    const answer = await request(`/${host.token}/api/${escape}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    assert.equal(answer.status, 400, `${escape} answered ${answer.status}`);
+    assert.match(String(answer.headers['content-type']), /^application\/json/);
+    const reply = JSON.parse(answer.body) as { ok: boolean; error: { code: string; message: string } };
+    assert.deepEqual([reply.ok, reply.error.code], [false, 'invalid-input'], escape);
+    assert.match(reply.error.message, /broken % escape .*nothing was done\. Reload the page and try again\./);
+    assert.doesNotMatch(reply.error.message, /URIError|\n\s+at /);
+  }
+  for (const escape of ['%E0%A4%A', '%E0%A4%A.js', 'assets/%', '%ZZ/index.html']) {
+    const answer = await request(`/${host.token}/${escape}`);
+    assert.ok(answer.status === 400 || answer.status === 404, `${escape} answered ${answer.status}`);
+    assert.doesNotMatch(answer.body, /URIError|\n\s+at /);
+  }
+  const unparsable = await rawRequest('POST http://[/api/listNotes HTTP/1.1');
+  assert.match(unparsable, /^HTTP\/1\.1 400 /, unparsable.split('\r\n')[0]);
+  assert.deepEqual(logged, [], 'nothing was logged: these are the caller’s mistakes, not the host’s');
+  // The host still answers well-formed calls.
+  assert.equal((await api('listNotes', {})).status, 200);
+});
+
+test('the host’s own messages follow Accept-Language: French for a French browser, English otherwise', async () => {
+  const fr = { 'Accept-Language': 'fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7' };
+  const escape = await request(`/${host.token}/api/%E0%A4%A`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...fr }, body: '{}' });
+  assert.equal(escape.status, 400);
+  assert.equal(escape.headers['content-language'], 'fr');
+  assert.match((JSON.parse(escape.body) as { error: { message: string } }).error.message, /^Le nom d’opération de cette requête contient un échappement % invalide .* ; rien n’a été fait\./);
+
+  const garbled = await request(`/${host.token}/api/listNotes`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...fr }, body: '{nope' });
+  assert.equal(garbled.status, 400);
+  assert.deepEqual(JSON.parse(garbled.body), {
+    ok: false,
+    error: { code: 'invalid-input', message: 'La requête n’est pas du JSON valide ; rien n’a été fait. Rechargez la page et réessayez.' },
+  });
+
+  const plain = [
+    [await request('/', { headers: fr }), 401, /^Cet hôte Carnet demande l’adresse/],
+    [await request(`/${'x'.repeat(32)}/`, { headers: fr }), 403, /^Jeton incorrect/],
+    [await request(`/${host.token}/`, { headers: { ...fr, Host: 'evil.example:80' } }), 421, /^Refusé : cet hôte Carnet ne répond qu’à 127\.0\.0\.1:/],
+    [await api('listNotes', {}, { ...fr, Origin: 'https://evil.example' }), 403, /^Refusé : les requêtes venant d’autres sites/],
+    [await request(`/${host.token}/api/listNotes`, { method: 'POST', headers: { ...fr, 'Content-Type': 'text/plain' }, body: '{}' }), 415, /^L’API n’accepte que/],
+    [await request(`/${host.token}/api/listNotes`, { headers: fr }), 405, /^L’API n’accepte que des requêtes POST/],
+    [await request(`/${host.token}/nothing-here.js`, { headers: fr }), 404, /^Introuvable/],
+  ] as const;
+  for (const [answer, status, message] of plain) {
+    assert.equal(answer.status, status);
+    assert.match(answer.body, message);
+    assert.equal(answer.headers['content-language'], 'fr');
+  }
+
+  const en = await request(`/${host.token}/api/listNotes`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en-GB,fr;q=0.5' }, body: '{nope' });
+  assert.equal((JSON.parse(en.body) as { error: { message: string } }).error.message, 'The request is not valid JSON; nothing was done. Reload the page and try again.');
+  const none = await request('/');
+  assert.match(none.body, /^This Carnet host needs the address it printed at start/);
+  assert.equal(none.headers['content-language'], 'en');
+});
+
+test('requestLanguage: French when the browser ranks French above English', () => {
+  const pick = (value?: string) => requestLanguage(value === undefined ? {} : { 'accept-language': value });
+  assert.equal(pick(), 'en');
+  assert.equal(pick(''), 'en');
+  assert.equal(pick('fr'), 'fr');
+  assert.equal(pick('fr-CA'), 'fr');
+  assert.equal(pick('FR-fr'), 'fr');
+  assert.equal(pick('en-US,fr;q=0.9'), 'en');
+  assert.equal(pick('de-DE,fr;q=0.8,en;q=0.5'), 'fr');
+  assert.equal(pick('en;q=0.4, fr;q=0.6'), 'fr');
+  assert.equal(pick('fr;q=0, en'), 'en');
+  assert.equal(pick('de, ja'), 'en');
+  assert.equal(pick('*'), 'en');
+  assert.equal(pick('french'), 'en');
 });
