@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from
 import { useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import { filesFromDrop, filesFromFolderInput, IMPORTABLE } from './dropped-files.ts';
-import type { ImportProgress } from './use-import.ts';
+import { CLIPBOARD, type ImportProgress } from './use-import.ts';
 import type { Place } from '../app/navigation.ts';
 
 interface ImportDialogProps {
@@ -43,6 +43,7 @@ export function ImportDialog({ progress, readOnly, onFiles, onPaste, onOpen, onC
     else if (html.trim() || text.trim()) onPaste(text, html);
   };
 
+  const shownName = (name: string) => (name === CLIPBOARD ? t('import.clipboard') : name);
   const counts = {
     imported: progress.results.filter((r) => r.status === 'imported').length,
     duplicates: progress.results.filter((r) => r.status === 'duplicate').length,
@@ -119,17 +120,19 @@ export function ImportDialog({ progress, readOnly, onFiles, onPaste, onOpen, onC
             <progress max={progress.total} value={progress.done} aria-label={t('import.progress')} />
             <p>
               {progress.running
-                ? t('import.running', { done: progress.done, total: progress.total, current: progress.current ?? '' })
-                : t('import.finished', { total: progress.total })}{' '}
+                ? t('import.running', { done: progress.done, total: progress.total, current: shownName(progress.current ?? '') })
+                : progress.total === 1
+                  ? t('import.finishedOne')
+                  : t('import.finished', { total: progress.total })}{' '}
               <span className="muted">{t('import.counts', counts)}</span>
-              {progress.skipped > 0 && <span className="muted"> {t('import.skipped', { count: progress.skipped })}</span>}
+              {progress.skipped > 0 && <span className="muted"> {progress.skipped === 1 ? t('import.skippedOne') : t('import.skipped', { count: progress.skipped })}</span>}
             </p>
             <ul className="import-results">
               {progress.results.map((result, index) => (
                 <li key={`${result.name}-${index}`} className={`import-result status-${result.status}`}>
                   <span className="status-label">{t(`import.status.${result.status}`)}</span>
                   <span className="result-main">
-                    <span className="result-name">{result.name}</span>
+                    <span className="result-name">{shownName(result.name)}</span>
                     {result.status === 'imported' && (
                       <button type="button" className="link-button" onClick={() => open({ kind: 'source', id: result.sourceId })}>
                         {result.title}

@@ -3,6 +3,9 @@ import { api, errorMessage } from '../api-client.ts';
 import { fileToBase64 } from './dropped-files.ts';
 import type { ImportResult } from '../../electron/api.ts';
 
+/** The name a pasted article goes by in the summary; no file name can hold a NUL, so none is mistaken for it. */
+export const CLIPBOARD = '\u0000clipboard';
+
 /** The largest file sent for import; mirrors MAX_IMPORT_BYTES of the contract, which checks again. */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -59,12 +62,12 @@ export function useImport(tooLarge: (size: number) => string) {
   );
 
   const importPaste = useCallback(async (text: string, html: string) => {
-    setProgress({ ...idle, total: 1, current: 'clipboard', running: true });
+    setProgress({ ...idle, total: 1, current: CLIPBOARD, running: true });
     let result: ImportResult;
     try {
-      result = await api.importPaste({ text, html });
+      result = { ...(await api.importPaste({ text, html })), name: CLIPBOARD };
     } catch (error) {
-      result = { name: 'clipboard', status: 'failed', reason: errorMessage(error) };
+      result = { name: CLIPBOARD, status: 'failed', reason: errorMessage(error) };
     }
     setProgress({ ...idle, total: 1, done: 1, results: [result] });
   }, []);
