@@ -114,7 +114,8 @@ async function info(dir: string, json: boolean, io: CliIo): Promise<number> {
 async function check(dir: string, json: boolean, io: CliIo): Promise<number> {
   const { summary, problems } = await withVault(dir, (vault) => ({ summary: vault.info(), problems: checkVault(vault) }));
   if (json) {
-    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems }, null, 2));
+    // The CLI speaks English, like its usage text; scripts read one plain message per problem.
+    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems: problems.map((p) => ({ path: p.path, message: p.message.en })) }, null, 2));
   } else {
     io.out(describeInfo(summary));
     io.out(problems.length === 0 ? 'No problems found.' : describeProblems(problems));
@@ -164,5 +165,5 @@ function describeInfo(summary: VaultInfo): string {
 }
 
 function describeProblems(problems: Problem[]): string {
-  return [`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n');
+  return [`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((p) => `  ${p.path}: ${p.message.en}`)].join('\n');
 }

@@ -1,11 +1,19 @@
 import { parseDocument, stringify } from 'yaml';
+import type { Bilingual } from '../core/carnet-error.ts';
 
 export interface FrontMatterDocument {
   data: unknown;
   body: string;
 }
 
-export class FrontMatterError extends Error {}
+/** Why a file's front matter cannot be read, in each language the UI speaks. */
+export class FrontMatterError extends Error {
+  readonly text: Bilingual;
+  constructor(text: Bilingual) {
+    super(text.en);
+    this.text = text;
+  }
+}
 
 const OPENING = /^\uFEFF?---\r?\n/;
 
@@ -15,25 +23,42 @@ const OPENING = /^\uFEFF?---\r?\n/;
  */
 export function parseFrontMatter(text: string): FrontMatterDocument {
   const open = OPENING.exec(text);
-  if (!open) throw new FrontMatterError('The file does not start with a front matter block (a line "---").');
+  if (!open) throw new FrontMatterError({
+      en: 'The file does not start with a front matter block (a line "---"). Add one, as in the other files of this folder.',
+      fr: 'Le fichier ne commence pas par un bloc d’en-tête (une ligne « --- »). Ajoutez-en un, comme dans les autres fichiers de ce dossier.',
+    });
   const rest = text.slice(open[0].length);
   const close = /^---[ \t]*(\r?\n|$)/m.exec(rest);
-  if (!close) throw new FrontMatterError('The front matter block is not closed by a line "---".');
+  if (!close) throw new FrontMatterError({
+      en: 'The front matter block is not closed by a line "---". Add that line after the last "key: value".',
+      fr: 'Le bloc d’en-tête n’est pas fermé par une ligne « --- ». Ajoutez cette ligne après le dernier « clé: valeur ».',
+    });
   const yamlText = rest.slice(0, close.index);
   const document = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     const first = document.errors[0];
-    throw new FrontMatterError(`The front matter is not valid YAML: ${first?.message.split('\n')[0] ?? 'unknown error'}`);
+    const detail = first?.message.split('\n')[0] ?? '?';
+    throw new FrontMatterError({
+      en: `The front matter is not valid YAML: ${detail}. Correct it in a text editor.`,
+      fr: `L’en-tête n’est pas du YAML valide : ${detail}. Corrigez-le dans un éditeur de texte.`,
+    });
   }
   let data: unknown;
   try {
     // A few aliases are legitimate YAML; thousands (a "billion laughs" file) would exhaust memory.
     data = document.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    throw new FrontMatterError(`The front matter cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`);
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new FrontMatterError({
+      en: `The front matter cannot be read: ${detail}. Correct it in a text editor.`,
+      fr: `L’en-tête ne peut pas être lu : ${detail}. Corrigez-le dans un éditeur de texte.`,
+    });
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new FrontMatterError('The front matter must be a list of "key: value" lines.');
+    throw new FrontMatterError({
+      en: 'The front matter must be a list of "key: value" lines.',
+      fr: 'L’en-tête doit être une liste de lignes « clé: valeur ».',
+    });
   }
   return { data, body: rest.slice(close.index + close[0].length) };
 }

@@ -11,14 +11,35 @@ export function checkVault(vault: Vault): Problem[] {
   const codes = new Set(vault.codebook().codes.map((c) => c.id));
   const sources = new Map(vault.listSources().map((s) => [s.id, s]));
   for (const code of vault.codebook().codes) {
-    if (code.parent && !codes.has(code.parent)) problems.push({ path: 'codebook.json', message: `The code "${code.name}" has a parent "${code.parent}" that is not in the codebook.` });
+    if (code.parent && !codes.has(code.parent)) {
+      problems.push({
+        path: 'codebook.json',
+        message: {
+          en: `The code "${code.name}" has a parent "${code.parent}" that is not in the codebook. Choose another parent, or none.`,
+          fr: `Le code « ${code.name} » a pour parent « ${code.parent} », absent du livre de codes. Choisissez un autre parent, ou aucun.`,
+        },
+      });
+    }
   }
   for (const orphan of vault.orphanAnnotationFiles()) {
-    problems.push({ path: orphan.path, message: `These annotations belong to source "${orphan.sourceId}", which is not in the vault.` });
+    problems.push({
+      path: orphan.path,
+      message: {
+        en: `These annotations belong to source "${orphan.sourceId}", which is not in the vault. Restore the source from the trash, or move this file away.`,
+        fr: `Ces annotations appartiennent à la source « ${orphan.sourceId} », absente du coffre. Restaurez la source depuis la corbeille, ou déplacez ce fichier.`,
+      },
+    });
   }
   for (const source of sources.values()) {
     if (source.original && !originalFileOf(source)) {
-      problems.push({ path: source.path, message: `Its "original: ${source.original.slice(0, 120)}" is not a file in sources/originals/: Carnet ignores it, and deleting this source leaves that path alone. Correct or remove the line.` });
+      const named = source.original.slice(0, 120);
+      problems.push({
+        path: source.path,
+        message: {
+          en: `Its "original: ${named}" is not a file in sources/originals/: Carnet ignores it, and deleting this source leaves that path alone. Correct or remove the line.`,
+          fr: `Son « original: ${named} » n’est pas un fichier de sources/originals/ : Carnet l’ignore, et supprimer cette source laisse ce chemin intact. Corrigez ou retirez la ligne.`,
+        },
+      });
     }
     const { annotations } = vault.listAnnotations(source.id);
     if (annotations.length === 0) continue;
@@ -26,10 +47,20 @@ export function checkVault(vault: Vault): Problem[] {
     const path = vault.annotationFilePath(source.id);
     for (const annotation of annotations) {
       const unknown = annotation.codes.filter((c) => !codes.has(c));
-      if (unknown.length) problems.push({ path, message: `Annotation ${annotation.id} uses codes not in the codebook: ${unknown.join(', ')}.` });
+      if (unknown.length) {
+        const list = unknown.join(', ');
+        problems.push({
+          path,
+          message: { en: `Annotation ${annotation.id} uses codes not in the codebook: ${list}. Add them to the codebook, or remove them from the annotation.`, fr: `L’annotation ${annotation.id} utilise des codes absents du livre de codes : ${list}. Ajoutez-les au livre de codes, ou retirez-les de l’annotation.` },
+        });
+      }
       const { start, end } = annotation.position;
       if (body.slice(start, end) !== annotation.quote.exact && !body.includes(annotation.quote.exact)) {
-        problems.push({ path, message: `Annotation ${annotation.id} quotes text that is no longer in the source ("${annotation.quote.exact.slice(0, 60)}").` });
+        const quote = annotation.quote.exact.slice(0, 60);
+        problems.push({
+          path,
+          message: { en: `Annotation ${annotation.id} quotes text that is no longer in the source ("${quote}"). Check the passage and anchor it again.`, fr: `L’annotation ${annotation.id} cite un texte qui n’est plus dans la source (« ${quote} »). Vérifiez le passage et ancrez-la de nouveau.` },
+        });
       }
     }
   }

@@ -13,6 +13,7 @@ import {
   type SourceMeta,
 } from './vault-schemas.ts';
 import type { Problem, VaultChange } from './vault-records.ts';
+import type { Bilingual } from '../core/carnet-error.ts';
 
 /**
  * The in-memory picture of a vault's files, kept in step with the disk one file at a time.
@@ -45,7 +46,7 @@ export class VaultIndex {
     const read = await readVaultFile(this.root, relative).catch((error: unknown): ReadOutcome => ({
       ok: false,
       missing: false,
-      message: `The file cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+      message: cannotRead(error),
     }));
     const hadProblem = this.problems.delete(relative);
     const changes: VaultChange[] = [];
@@ -53,12 +54,12 @@ export class VaultIndex {
       changes.push(...this.forget(classified));
       if (!read.missing) this.problems.set(relative, { path: relative, message: read.message });
     } else {
-      let message: string | null;
+      let message: Bilingual | null;
       try {
         message = this.apply(classified, read.text, read.revision, changes);
       } catch (error) {
         // Whatever one file throws (a YAML alias bomb, a parser's stack overflow), only that file is unreadable.
-        message = `The file cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`;
+        message = cannotRead(error);
       }
       if (message) {
         changes.push(...this.forget(classified));
@@ -70,7 +71,7 @@ export class VaultIndex {
   }
 
   /** Returns a problem message, or null when the file was taken in. */
-  private apply(at: ClassifiedPath, text: string, revision: string, changes: VaultChange[]): string | null {
+  private apply(at: ClassifiedPath, text: string, revision: string, changes: VaultChange[]): Bilingual | null {
     switch (at.kind) {
       case 'source':
       case 'note': {
@@ -78,16 +79,23 @@ export class VaultIndex {
         try {
           parsed = parseFrontMatter(text);
         } catch (error) {
-          if (error instanceof FrontMatterError) return error.message;
+          if (error instanceof FrontMatterError) return error.text;
           throw error;
         }
         const schema: z.ZodType<SourceMeta | NoteMeta> = at.kind === 'source' ? sourceMetaSchema : noteMetaSchema;
         const meta = schema.safeParse(parsed.data);
-        if (!meta.success) return `The front matter is incomplete or wrong: ${describeIssues(meta.error)}.`;
+        if (!meta.success) {
+          const issues = describeIssues(meta.error);
+          return { en: `The front matter is incomplete or wrong: ${issues}. Correct it in a text editor.`, fr: `L’en-tête est incomplet ou faux : ${issues}. Corrigez-le dans un éditeur de texte.` };
+        }
         const map: Map<string, SourceRecord | NoteRecord> = at.kind === 'source' ? this.sources : this.notes;
         const existing = map.get(meta.data.id);
         if (existing && existing.slug !== at.slug) {
-          return `Its id "${meta.data.id}" is already used by ${at.kind === 'source' ? 'sources' : 'notes'}/${existing.slug}.md. Give one of them a new id.`;
+          const other = `${at.kind === 'source' ? 'sources' : 'notes'}/${existing.slug}.md`;
+          return {
+            en: `Its id "${meta.data.id}" is already used by ${other}. Give one of them a new id.`,
+            fr: `Son identifiant « ${meta.data.id} » est déjà celui de ${other}. Donnez un nouvel identifiant à l’un des deux.`,
+          };
         }
         if (existing?.revision === revision) return null;
         // A hand edit may have changed the id inside a file: drop the record the file held before.
@@ -98,10 +106,13 @@ export class VaultIndex {
       }
       case 'annotations': {
         const data = parseJson(text, annotationFileSchema);
-        if (typeof data === 'string') return data;
+        if (isProblem(data)) return data;
         const existing = this.annotations.get(data.source);
         if (existing && existing.slug !== at.slug) {
-          return `It holds the annotations of source "${data.source}", which annotations/${existing.slug}.json holds already.`;
+          return {
+            en: `It holds the annotations of source "${data.source}", which annotations/${existing.slug}.json holds already. Merge the two files, or remove one.`,
+            fr: `Il contient les annotations de la source « ${data.source} », déjà dans annotations/${existing.slug}.json. Fusionnez les deux fichiers, ou retirez-en un.`,
+          };
         }
         if (existing?.revision === revision) return null;
         changes.push(...this.forget(at, data.source));
@@ -111,7 +122,7 @@ export class VaultIndex {
       }
       case 'codebook': {
         const data = parseJson(text, codebookSchema);
-        if (typeof data === 'string') return data;
+        if (isProblem(data)) return data;
         if (this.codebook.revision === revision) return null;
         this.codebook = { data, revision };
         changes.push({ kind: 'codebook', id: '', change: 'updated' });
@@ -143,13 +154,28 @@ export function findBySlug<T extends { slug: string }>(map: Map<string, T>, slug
   return undefined;
 }
 
-function parseJson<T>(text: string, schema: z.ZodType<T>): T | string {
+/** A problem, told apart from parsed data by its brand. */
+type ProblemText = Bilingual & { problem: true };
+
+function isProblem(value: unknown): value is ProblemText {
+  return typeof value === 'object' && value !== null && (value as Partial<ProblemText>).problem === true;
+}
+
+function parseJson<T>(text: string, schema: z.ZodType<T>): T | ProblemText {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return `The file is not valid JSON: ${(error as Error).message}.`;
+    const detail = (error as Error).message;
+    return { problem: true, en: `The file is not valid JSON: ${detail}. Correct it in a text editor.`, fr: `Le fichier n’est pas du JSON valide : ${detail}. Corrigez-le dans un éditeur de texte.` };
   }
   const result = schema.safeParse(raw);
-  return result.success ? result.data : `The file's content is wrong: ${describeIssues(result.error)}.`;
+  if (result.success) return result.data;
+  const issues = describeIssues(result.error);
+  return { problem: true, en: `The file's content is wrong: ${issues}. Correct it in a text editor.`, fr: `Le contenu du fichier est faux : ${issues}. Corrigez-le dans un éditeur de texte.` };
+}
+
+function cannotRead(error: unknown): Bilingual {
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { en: `The file cannot be read: ${detail}. Carnet left it as it is.`, fr: `Le fichier ne peut pas être lu : ${detail}. Carnet l’a laissé tel quel.` };
 }

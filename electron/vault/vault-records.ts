@@ -6,7 +6,8 @@ import type { Annotation, Code, NoteMeta, SourceMeta } from './vault-schemas.ts'
 export interface Problem {
   /** Vault-relative path, with forward slashes. */
   path: string;
-  message: string;
+  /** What is wrong and what to do, in each language the UI speaks. */
+  message: Bilingual;
 }
 
 export interface SourceSummary extends SourceMeta {

@@ -457,8 +457,8 @@ export class Vault {
     const problem = this.index.problems.get(relative);
     if (problem) {
       throw new CarnetError('io', {
-        en: `Saved ${relative}, but it does not read back: ${problem.message}`,
-        fr: `${relative} a été enregistré, mais ne se relit pas : ${problem.message}`,
+        en: `Saved ${relative}, but it does not read back: ${problem.message.en}`,
+        fr: `${relative} a été enregistré, mais ne se relit pas : ${problem.message.fr}`,
       });
     }
   }
@@ -503,10 +503,10 @@ function notFound(kind: 'source' | 'note', id: string): CarnetError {
   });
 }
 
-function cannotOverwrite(what: Bilingual, relative: string, reason: string): CarnetError {
+function cannotOverwrite(what: Bilingual, relative: string, reason: Bilingual): CarnetError {
   return new CarnetError('unreadable', {
-    en: `Did not save ${what.en}: ${relative} cannot be read (${reason}) and Carnet never overwrites what it cannot read. Fix or move that file, then save again.`,
-    fr: `Carnet n’a pas enregistré ${what.fr} : ${relative} ne peut pas être lu (${reason}) et Carnet n’écrase jamais ce qu’il ne peut pas lire. Réparez ou déplacez ce fichier, puis enregistrez de nouveau.`,
+    en: `Did not save ${what.en}: ${relative} cannot be read (${reason.en}) and Carnet never overwrites what it cannot read. Fix or move that file, then save again.`,
+    fr: `Carnet n’a pas enregistré ${what.fr} : ${relative} ne peut pas être lu (${reason.fr}) et Carnet n’écrase jamais ce qu’il ne peut pas lire. Réparez ou déplacez ce fichier, puis enregistrez de nouveau.`,
   });
 }
 

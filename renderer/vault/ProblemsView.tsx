@@ -6,7 +6,7 @@ import type { Problem } from '../../electron/api.ts';
 
 /** Files Carnet could not read: named, explained, and left exactly as they are. */
 export function ProblemsView({ revision }: { revision: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,7 +28,7 @@ export function ProblemsView({ revision }: { revision: number }) {
             <Icon name="warning" />
             <span className="plain-main">
               <code>{problem.path}</code>
-              <span>{problem.message}</span>
+              <span>{problem.message[language]}</span>
             </span>
           </li>
         ))}

@@ -41,7 +41,8 @@ test('a YAML alias bomb makes only its own file unreadable: the vault opens, and
     try {
       const problem = vault.problems().find((p) => p.path === 'notes/bomb.md');
       assert.ok(problem, 'the bomb is listed as a problem');
-      assert.match(problem.message, /cannot be read/);
+      assert.match(problem.message.en, /cannot be read/);
+      assert.match(problem.message.fr, /ne peut pas être lu/);
       assert.ok(vault.listNotes().length >= 2, 'the other notes are read');
       // While open: a bomb and an ordinary note arrive in one batch.
       await fs.writeFile(path.join(dir, 'notes', 'bomb-2.md'), aliasBomb().replace('id: bomb', 'id: bomb2'));
@@ -68,7 +69,7 @@ for (const original of ['carnet.json', 'notes', 'codebook.json', 'sources/origin
       const text = await fs.readFile(file, 'utf8');
       await fs.writeFile(file, text.replace(/^original: .*$/m, `original: ${JSON.stringify(original)}`));
       await vault.reload([source.path]);
-      assert.ok(checkVault(vault).some((p) => p.path === source.path && /is not a file in sources\/originals/.test(p.message)), 'carnet check reports it');
+      assert.ok(checkVault(vault).some((p) => p.path === source.path && /is not a file in sources\/originals/.test(p.message.en)), 'carnet check reports it');
       const entry = await vault.deleteItem('source', source.id);
       assert.deepEqual(entry.files, [source.path]);
       for (const kept of ['carnet.json', 'codebook.json', 'notes', 'sources/originals/article.txt']) await fs.access(path.join(root, kept));

@@ -33,7 +33,8 @@ test('a note that is a symlink to a file outside the vault is not read, and is r
     const vault = await Vault.open(dir, { watch: false });
     try {
       assert.ok(!vault.listNotes().some((n) => n.id === 'secret'));
-      assert.deepEqual(vault.problems(), [{ path: 'notes/secret.md', message: 'This is a link to a file outside the vault; Carnet does not follow it.' }]);
+      assert.deepEqual(vault.problems().map((p) => [p.path, p.message.en]), [['notes/secret.md', 'This is a link to a file outside the vault; Carnet does not follow it. Put the file itself in the vault.']]);
+      assert.match(vault.problems()[0]?.message.fr ?? '', /lien vers un fichier hors du coffre/);
     } finally {
       await vault.close();
     }

@@ -38,7 +38,8 @@ test('a file with broken front matter is reported, left byte-identical, and take
     const broken = Buffer.from(good.toString('utf8').replace('title: Welcome to Carnet', 'title: [unclosed'));
     await fs.writeFile(file, broken);
     const problem = await waitFor(() => vault.problems().find((p) => p.path === WELCOME), 'the problem report');
-    assert.match(problem.message, /not valid YAML/);
+    assert.match(problem.message.en, /not valid YAML/);
+    assert.match(problem.message.fr, /n’est pas du YAML valide/);
     assert.throws(() => vault.getNote('sample-welcome'), /No note with id/);
     assert.deepEqual(await fs.readFile(file), broken, 'Carnet must not touch a file it cannot read');
     assert.equal(vault.info().counts.problems, 1);
