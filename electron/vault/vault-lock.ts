@@ -1,18 +1,67 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { CarnetError, isNodeError } from '../core/carnet-error.ts';
 
 /**
  * The single-writer lock, `.carnet/lock`. Hand-written rather than proper-lockfile because
- * staleness here means "the process that took it is dead", which a PID check answers at once,
- * where mtime-based libraries need a refresh timer and a timeout guess.
+ * staleness here means "the process that took it is gone", which a PID and start-time check
+ * answers at once, where mtime-based libraries need a refresh timer and a timeout guess.
+ *
+ * The lock names its owner by host, PID, the process's start time and the boot it ran in, so a PID
+ * reused by an unrelated process (or after a reboot) does not hold the vault forever; and a random
+ * nonce, so an owner only ever removes its own lock.
+ *
+ * Taking over a stale lock is a race between every Carnet that finds it. Deleting what one read as
+ * stale is not safe (by then it may be a live lock a faster racer just created), so a takeover first
+ * claims that exact stale content: it creates `lock.claim-<hash of the content>` with O_EXCL, which
+ * exactly one racer can do. Under the claim it checks the lock is still that very file (same bytes,
+ * same inode, same mtime), removes it, and drops the claim; then everyone races `open(lock, 'wx')`
+ * again, which has exactly one winner. A live lock is never moved or removed by anyone but its
+ * owner. A claim whose claimant died mid-takeover is itself stale and is taken over the same way.
  */
 export interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  /** Random per lock: tells this lock from any other, whatever its PID. Absent in locks written before it existed. */
+  nonce?: string;
+  /** The owner process's start as the system tells it (Linux: clock ticks since boot; macOS and BSD: `ps -o lstart=`); null where unknown. */
+  startTime?: string | null;
+  /** Linux's boot id when the lock was taken: a different one means the machine rebooted since. */
+  bootId?: string | null;
 }
+
+/** A lock (or claim) file as read: its bytes and which file it was, to tell it from a later one. */
+interface Snapshot {
+  text: string;
+  ino: number;
+  dev: number;
+  mtimeMs: number;
+  owner: LockOwner | null;
+}
+
+type Verdict = { kind: 'held'; owner: LockOwner } | { kind: 'opening' } | { kind: 'stale' };
+
+/** An empty or unparsable lock younger than this may still be being written by its owner. */
+const HALF_WRITTEN_MS = 5_000;
+/** A claim from another machine (no PID to check there) older than this was abandoned: a takeover lasts milliseconds. */
+const FOREIGN_CLAIM_MS = 30_000;
+/** How long to keep retrying while other Carnets are mid-takeover before giving up. */
+const TAKEOVER_PATIENCE_MS = 5_000;
+/** A claim's claimant died mid-takeover: claims of claims, this deep at most. */
+const MAX_CLAIM_DEPTH = 2;
+/** Old-format locks: a process that started this long after the lock was written cannot be its owner (room for clock steps). */
+const CLOCK_SLACK_MS = 30_000;
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's starttime: 100 on every mainstream architecture (checked against our own start below). */
+const USER_HZ = 100;
+/** `ps` must never hang an open. */
+const PS_TIMEOUT_MS = 1_000;
+
+const execFileAsync = promisify(execFile);
 
 export class VaultLock {
   private released = false;
@@ -28,72 +77,258 @@ export class VaultLock {
     const dir = path.join(vaultRoot, '.carnet');
     await fs.mkdir(dir, { recursive: true });
     const file = path.join(dir, 'lock');
-    const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const handle = await fs.open(file, 'wx');
-        try {
-          await handle.writeFile(JSON.stringify(owner));
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        return new VaultLock(file, owner);
-      } catch (error) {
-        if (!isNodeError(error, 'EEXIST')) throw error;
-      }
-      const holder = await readOwner(file);
-      if (holder && !isStale(holder)) {
-        const where = holder.host === os.hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`;
-        throw new CarnetError(
-          'locked',
-          `This vault is already open in another Carnet window (${where}, since ${holder.since}). Close it there, or open this vault read-only.`,
-        );
-      }
-      // Dead owner, or a lock file left half-written by a crash: take it over.
-      await fs.rm(file, { force: true });
+    const me = await self();
+    const owner: LockOwner = {
+      pid: process.pid,
+      host: os.hostname(),
+      since: new Date().toISOString(),
+      nonce: randomBytes(16).toString('hex'),
+      startTime: me.startTime,
+      bootId: me.bootId,
+    };
+    const deadline = Date.now() + TAKEOVER_PATIENCE_MS;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0 && Date.now() > deadline) throw busyError();
+      if (await createExclusive(file, owner)) return new VaultLock(file, owner);
+      const seen = await snapshot(file);
+      if (!seen) continue; // Released between our open and our read: try again.
+      const verdict = await judgeLock(seen);
+      if (verdict.kind === 'held') throw lockedError(verdict.owner);
+      if (verdict.kind === 'opening') throw openingError();
+      // Dead owner, a reused PID, or a lock file left half-written by a crash: take it over.
+      if ((await removeStale(file, seen, owner, 0)) === 'wait') await sleep(5 + Math.random() * 20);
     }
-    throw new CarnetError('locked', 'Could not take the vault lock: another Carnet keeps taking it. Try again in a moment.');
   }
 
+  /** Removes the lock only if it is still ours: a lock someone else holds is never touched. */
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    const holder = await readOwner(this.file);
-    if (holder && holder.pid === this.owner.pid && holder.host === this.owner.host) await fs.rm(this.file, { force: true });
+    const seen = await snapshot(this.file);
+    if (seen?.owner && seen.owner.nonce === this.owner.nonce) await fs.rm(this.file, { force: true });
   }
 }
 
-async function readOwner(file: string): Promise<LockOwner | null> {
-  let text: string;
+function lockedError(holder: LockOwner): CarnetError {
+  const sameHost = holder.host === os.hostname();
+  return new CarnetError('locked', {
+    en: `This vault is already open in another Carnet window (${sameHost ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`}, since ${holder.since}). Close it there, or open this vault read-only.`,
+    fr: `Ce coffre est déjà ouvert dans une autre fenêtre de Carnet (${sameHost ? `processus ${holder.pid}` : `processus ${holder.pid} sur ${holder.host}`}, depuis ${holder.since}). Fermez-le là-bas, ou ouvrez ce coffre en lecture seule.`,
+  });
+}
+
+function openingError(): CarnetError {
+  return new CarnetError('locked', {
+    en: 'Another Carnet is opening this vault at this very moment. Wait a few seconds and try again, or open this vault read-only.',
+    fr: 'Un autre Carnet est en train d’ouvrir ce coffre à l’instant même. Patientez quelques secondes puis réessayez, ou ouvrez ce coffre en lecture seule.',
+  });
+}
+
+function busyError(): CarnetError {
+  return new CarnetError('locked', {
+    en: 'Could not take the vault lock: other Carnet processes keep taking it over. Nothing was changed. Try again in a moment.',
+    fr: 'Impossible de prendre le verrou du coffre : d’autres processus Carnet le reprennent sans cesse. Rien n’a été modifié. Réessayez dans un instant.',
+  });
+}
+
+/** Creates `file` holding `owner` if no such file exists; false if one does. Never leaves a half-written file of its own behind. */
+async function createExclusive(file: string, owner: LockOwner): Promise<boolean> {
+  let handle: fs.FileHandle;
   try {
-    text = await fs.readFile(file, 'utf8');
+    handle = await fs.open(file, 'wx');
+  } catch (error) {
+    if (isNodeError(error, 'EEXIST')) return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(JSON.stringify(owner));
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(file, { force: true }); // Ours, just created, unreadable to others as a live lock: safe to remove.
+    throw error;
+  }
+  await handle.close();
+  return true;
+}
+
+/**
+ * Removes the lock `seen` if it is still that very file, claiming it first so that one racer at most
+ * does. 'again': the lock changed or is gone, look again now; 'wait': someone else is taking it over.
+ */
+async function removeStale(file: string, seen: Snapshot, claimant: LockOwner, depth: number): Promise<'again' | 'wait'> {
+  const claim = `${file}.claim-${createHash('sha256').update(seen.text).digest('hex').slice(0, 16)}`;
+  if (!(await createExclusive(claim, claimant))) {
+    const other = await snapshot(claim);
+    if (!other) return 'again'; // The other claimant just finished.
+    if (depth >= MAX_CLAIM_DEPTH || !(await isStaleClaim(other))) return 'wait';
+    // Its claimant died mid-takeover: take the claim over the same way, then start again.
+    await removeStale(claim, other, claimant, depth + 1);
+    return 'again';
+  }
+  try {
+    // Holding the claim, nobody else removes this content: if it is still there, it is still the stale file.
+    const now = await snapshot(file);
+    if (now && sameFile(now, seen)) await fs.rm(file, { force: true });
+    return 'again';
+  } finally {
+    await fs.rm(claim, { force: true });
+  }
+}
+
+function sameFile(a: Snapshot, b: Snapshot): boolean {
+  return a.text === b.text && a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs;
+}
+
+async function snapshot(file: string): Promise<Snapshot | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
   } catch (error) {
     if (isNodeError(error, 'ENOENT')) return null;
     throw error;
   }
   try {
-    const parsed = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
-      return { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? 'unknown') };
+    // One handle for both: the bytes and the identity belong to the same file.
+    const stat = await handle.stat();
+    const text = await handle.readFile('utf8');
+    return { text, ino: stat.ino, dev: stat.dev, mtimeMs: stat.mtimeMs, owner: parseOwner(text) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function parseOwner(text: string): LockOwner | null {
+  try {
+    const parsed = JSON.parse(text) as Partial<LockOwner> | null;
+    if (parsed && typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
+      const owner: LockOwner = { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? 'unknown') };
+      if (typeof parsed.nonce === 'string') {
+        owner.nonce = parsed.nonce;
+        owner.startTime = typeof parsed.startTime === 'string' ? parsed.startTime : null;
+        owner.bootId = typeof parsed.bootId === 'string' ? parsed.bootId : null;
+      }
+      return owner;
     }
   } catch {
-    // Unparsable: fall through to the half-written case.
+    // Unparsable: the half-written case.
   }
-  const stat = await fs.stat(file).catch(() => null);
-  // A lock written a moment ago may still be being written by its owner: leave it to them.
-  if (stat && Date.now() - stat.mtimeMs < 5_000) return { pid: -1, host: os.hostname(), since: stat.mtime.toISOString() };
   return null;
 }
 
-function isStale(owner: LockOwner): boolean {
-  if (owner.pid === -1) return false;
+async function judgeLock(seen: Snapshot): Promise<Verdict> {
+  if (!seen.owner) return Math.abs(Date.now() - seen.mtimeMs) < HALF_WRITTEN_MS ? { kind: 'opening' } : { kind: 'stale' };
+  return (await isStale(seen.owner)) ? { kind: 'stale' } : { kind: 'held', owner: seen.owner };
+}
+
+async function isStaleClaim(seen: Snapshot): Promise<boolean> {
+  const age = Math.abs(Date.now() - seen.mtimeMs);
+  if (!seen.owner) return age >= HALF_WRITTEN_MS;
+  if (seen.owner.host !== os.hostname()) return age >= FOREIGN_CLAIM_MS;
+  return isStale(seen.owner);
+}
+
+async function isStale(owner: LockOwner): Promise<boolean> {
   if (owner.host !== os.hostname()) return false; // Cannot see another machine's processes (a shared drive): assume alive.
-  if (owner.pid === process.pid) return false;
-  try {
-    process.kill(owner.pid, 0);
-    return false;
-  } catch (error) {
-    return isNodeError(error, 'ESRCH');
+  if (!Number.isSafeInteger(owner.pid) || owner.pid <= 0) return true; // No process has such a PID (and kill() would read it as a group).
+  const me = await self();
+  if (owner.bootId && me.bootId && owner.bootId !== me.bootId) return true; // The machine rebooted since: every process of then is gone.
+  if (!isAlive(owner.pid)) return true;
+  if (owner.nonce !== undefined) {
+    if (!owner.startTime) return false; // No start time on this platform: a live PID holds it.
+    const started = await processStart(owner.pid);
+    if (started === null) return !isAlive(owner.pid); // Died meanwhile, or hidden from us: only the former frees it.
+    return started !== owner.startTime; // The PID now belongs to another process.
   }
+  // A lock from before start times were recorded (pid, host, since): a live PID holds it, unless that
+  // process cannot be a Carnet. Init is not; nor are we (we write the new format); nor is a process
+  // that started after the lock was written.
+  if (owner.pid === 1 || owner.pid === process.pid) return true;
+  const startedAt = await processStartedAt(owner.pid);
+  const since = Date.parse(owner.since);
+  return startedAt !== null && Number.isFinite(since) && startedAt > since + CLOCK_SLACK_MS;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return !isNodeError(error, 'ESRCH'); // EPERM: alive, someone else's.
+  }
+}
+
+interface SelfIdentity {
+  startTime: string | null;
+  bootId: string | null;
+}
+
+let selfIdentity: Promise<SelfIdentity> | null = null;
+
+function self(): Promise<SelfIdentity> {
+  selfIdentity ??= (async () => ({ startTime: await processStart(process.pid), bootId: await readBootId() }))();
+  return selfIdentity;
+}
+
+async function readBootId(): Promise<string | null> {
+  if (process.platform !== 'linux') return null; // Elsewhere the start time is wall-clock (`ps`), which already tells a reboot apart.
+  const text = await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '');
+  return text.trim() || null;
+}
+
+/** The process's start, as an opaque string that a reused PID will not repeat; null if unknown. */
+async function processStart(pid: number): Promise<string | null> {
+  if (process.platform === 'linux') return (await linuxStartTicks(pid))?.toString() ?? null;
+  if (process.platform === 'win32') return null; // No quick, dependable way there: the nonce and a live PID decide.
+  return psStart(pid);
+}
+
+/** Field 22 of /proc/<pid>/stat: the start, in clock ticks since boot. */
+async function linuxStartTicks(pid: number): Promise<number | null> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  // The command name (field 2) is in parentheses and may hold spaces: count from the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[19]); // fields[0] is field 3.
+  return Number.isFinite(ticks) ? ticks : null;
+}
+
+async function psStart(pid: number): Promise<string | null> {
+  try {
+    // LC_ALL=C: the writer and the reader of a lock must spell the date the same way.
+    const { stdout } = await execFileAsync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+      timeout: PS_TIMEOUT_MS,
+      windowsHide: true,
+      env: { ...process.env, LC_ALL: 'C' },
+    });
+    return stdout.trim() || null;
+  } catch {
+    return null; // No such process, no ps, or too slow.
+  }
+}
+
+/** When the process started, in ms since the epoch; null if unknown. */
+async function processStartedAt(pid: number): Promise<number | null> {
+  if (process.platform === 'linux') {
+    const bootMs = await linuxBootMs();
+    const ticks = await linuxStartTicks(pid);
+    return bootMs === null || ticks === null ? null : bootMs + (ticks * 1000) / USER_HZ;
+  }
+  const lstart = await processStart(pid);
+  const ms = lstart === null ? NaN : Date.parse(lstart);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The boot time from /proc/stat, trusted only if it dates our own start right (else USER_HZ is not 100 here). */
+async function linuxBootMs(): Promise<number | null> {
+  const text = await fs.readFile('/proc/stat', 'utf8').catch(() => '');
+  const btime = Number(/^btime (\d+)$/m.exec(text)?.[1]);
+  const ownTicks = await linuxStartTicks(process.pid);
+  if (!Number.isFinite(btime) || ownTicks === null) return null;
+  const bootMs = btime * 1000;
+  return Math.abs(bootMs + (ownTicks * 1000) / USER_HZ - performance.timeOrigin) < 5_000 ? bootMs : null;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

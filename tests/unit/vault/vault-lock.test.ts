@@ -1,11 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { Vault } from '../../../electron/vault/vault.ts';
+import { VaultLock } from '../../../electron/vault/vault-lock.ts';
 import { CarnetError } from '../../../electron/core/carnet-error.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -34,7 +38,7 @@ test('a second process cannot open a vault that is open: it gets a clear lock er
     await vault.close();
     await remove();
   }
-  });
+});
 
 test('after the first process closes the vault, a second one opens it', async () => {
   const { root, remove } = await newVault();
@@ -86,6 +90,279 @@ test('a lock held from another machine (a shared folder) is respected', async ()
     const readOnly = await Vault.open(root, { readOnly: true, watch: false });
     assert.equal(readOnly.info().readOnly, true);
     await readOnly.close();
+  } finally {
+    await remove();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Takeover races, reused PIDs, and release: the lock is held by one process at a time, always.
+
+const LOCK_MODULE = path.resolve(import.meta.dirname, '../../../electron/vault/vault-lock.ts');
+const HOLD_MS = 50;
+const TRIALS = Number(process.env.CARNET_LOCK_TRIALS) || 200;
+
+/**
+ * A racer: on each stdin line "<round> <startAt>" it waits until startAt, tries the lock, and if it
+ * got it, marks itself as holder with an O_EXCL file (which fails if another holder is marked),
+ * holds ~50 ms, unmarks, releases. It answers "<round> held|overlap|lost <code>".
+ */
+const RACER = `
+import { VaultLock } from ${JSON.stringify(LOCK_MODULE)};
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+const root = process.argv[1];
+const marker = path.join(root, 'holder');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+readline.createInterface({ input: process.stdin }).on('line', async (line) => {
+  const [round, startAt] = line.split(' ').map(Number);
+  await sleep(startAt - Date.now());
+  let lock;
+  try { lock = await VaultLock.acquire(root); }
+  catch (e) { console.log(round + ' lost ' + (e.code ?? e.message)); return; }
+  let result = 'held';
+  try { await (await fs.open(marker, 'wx')).close(); }
+  catch (e) { result = e.code === 'EEXIST' ? 'overlap' : 'error-' + e.code; }
+  await sleep(${HOLD_MS});
+  if (result === 'held') await fs.rm(marker);
+  await lock.release();
+  console.log(round + ' ' + result);
+});
+console.log('ready');
+`;
+
+/** Takes the lock and holds it until its stdin closes. */
+const HOLDER = `
+import { VaultLock } from ${JSON.stringify(LOCK_MODULE)};
+const lock = await VaultLock.acquire(process.argv[1]);
+console.log('held');
+process.stdin.resume();
+process.stdin.on('end', async () => { await lock.release(); process.exit(0); });
+`;
+
+interface Child {
+  child: ChildProcess;
+  next: (timeoutMs?: number) => Promise<string>;
+  send: (line: string) => void;
+  stop: () => Promise<void>;
+}
+
+/** A child running `script` (an ES module) with `arg`, read line by line. */
+function startChild(script: string, arg: string): Child {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, arg], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(line);
+    else lines.push(line);
+  });
+  return {
+    child,
+    send: (line) => child.stdin?.write(`${line}\n`),
+    next: (timeoutMs = 15_000) => {
+      const ready = lines.shift();
+      if (ready !== undefined) return Promise.resolve(ready);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`child ${child.pid} said nothing for ${timeoutMs} ms`)), timeoutMs);
+        waiting.push((line) => {
+          clearTimeout(timer);
+          resolve(line);
+        });
+      });
+    },
+    stop: async () => {
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill(), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  const pid = child.pid as number;
+  await new Promise((resolve) => child.once('exit', resolve));
+  return pid;
+}
+
+function isDead(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+async function bootId(): Promise<string | null> {
+  if (process.platform !== 'linux') return null;
+  return (await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8')).trim();
+}
+
+async function lockDir(): Promise<{ root: string; file: string; remove: () => Promise<void> }> {
+  const { dir, remove } = await tempDir();
+  await fs.mkdir(path.join(dir, '.carnet'));
+  return { root: dir, file: path.join(dir, '.carnet', 'lock'), remove };
+}
+
+test(`many processes finding a stale lock at once: exactly one holds it (${TRIALS} rounds)`, { timeout: 170_000 }, async (t) => {
+  const { root, file, remove } = await lockDir();
+  const host = os.hostname();
+  const boot = await bootId();
+  const racers = Array.from({ length: 6 }, () => startChild(RACER, root));
+  const started = Date.now();
+  let dead = await deadPid();
+  let overlaps = 0;
+  let noHolder = 0;
+  const holdersPerRound = new Map<number, number>();
+  const overlapRounds: string[] = [];
+  try {
+    for (const racer of racers) assert.equal(await racer.next(30_000), 'ready');
+    for (let round = 0; round < TRIALS; round++) {
+      while (!isDead(dead)) dead = await deadPid();
+      // Every round starts from a stale lock: a dead PID, in the old format or the new one.
+      const stale =
+        round % 2 === 0
+          ? { pid: dead, host, since: '2026-01-01T00:00:00.000Z' }
+          : { pid: dead, host, since: '2026-01-01T00:00:00.000Z', nonce: `stale-${round}`, startTime: '12345', bootId: boot };
+      await fs.writeFile(file, JSON.stringify(stale));
+      const count = 3 + Math.floor(Math.random() * 4);
+      const racing = [...racers].sort(() => Math.random() - 0.5).slice(0, count);
+      const startAt = Date.now() + 15;
+      for (const racer of racing) racer.send(`${round} ${startAt}`);
+      const answers = await Promise.all(racing.map((racer) => racer.next()));
+      for (const answer of answers) {
+        const [said, outcome, code] = answer.split(' ');
+        assert.equal(Number(said), round, answer);
+        if (outcome === 'lost') assert.equal(code, 'locked', answer);
+        else assert.ok(outcome === 'held' || outcome === 'overlap', answer);
+      }
+      const holders = answers.filter((answer) => !answer.includes(' lost')).length;
+      const overlapping = answers.filter((answer) => answer.endsWith(' overlap')).length;
+      holdersPerRound.set(holders, (holdersPerRound.get(holders) ?? 0) + 1);
+      if (holders === 0) noHolder++;
+      if (overlapping > 0) {
+        overlaps++;
+        overlapRounds.push(`round ${round} (${count} racers): ${answers.join(', ')}`);
+      }
+      await assert.rejects(fs.access(path.join(root, 'holder')), 'the holder unmarked itself');
+    }
+  } finally {
+    await Promise.all(racers.map((racer) => racer.stop()));
+    t.diagnostic(
+      `${TRIALS} rounds in ${((Date.now() - started) / 1000).toFixed(1)} s: ${overlaps} with two holders at once, ${noHolder} with no holder; ` +
+        `holders per round ${JSON.stringify(Object.fromEntries(holdersPerRound))}`,
+    );
+    await remove();
+  }
+  assert.deepEqual(overlapRounds, [], 'never two holders at once');
+  assert.equal(noHolder, 0, 'a stale lock is always taken over by someone');
+  assert.deepEqual(await fs.readdir(path.join(root, '.carnet')).catch(() => []), [], 'no lock, no claim left behind');
+});
+
+test('a lock naming a live process that is not a Carnet (PID 1, a reused PID, a reboot) is taken over', async () => {
+  const { root, file, remove } = await lockDir();
+  const host = os.hostname();
+  const boot = await bootId();
+  const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+  const sleeperPid = sleeper.pid as number;
+  const takesOver = async (stale: object, why: string) => {
+    await fs.writeFile(file, JSON.stringify(stale));
+    const lock = await VaultLock.acquire(root).catch((error: unknown) => assert.fail(`${why}: ${String(error)}`));
+    const written = JSON.parse(await fs.readFile(file, 'utf8')) as { pid: number; nonce: string };
+    assert.equal(written.pid, process.pid, why);
+    assert.equal(written.nonce, lock.owner.nonce, why);
+    await lock.release();
+    await assert.rejects(fs.access(file), `${why}: released`);
+  };
+  try {
+    await takesOver({ pid: 1, host, since: '2026-01-01T00:00:00.000Z' }, 'old format, PID 1');
+    await takesOver({ pid: 1, host, since: '2026-01-01T00:00:00.000Z', nonce: 'n', startTime: 'not-its-start', bootId: boot }, 'PID 1, another start time');
+    await takesOver(
+      { pid: sleeperPid, host, since: new Date(Date.now() - 3_600_000).toISOString() },
+      'old format, a PID whose process started after the lock was written',
+    );
+    await takesOver(
+      { pid: process.pid, host, since: new Date().toISOString(), nonce: 'n', startTime: 'not-our-start', bootId: boot },
+      'our own PID, another start time (a PID reused by us)',
+    );
+    if (process.platform === 'linux') {
+      const stat = await fs.readFile(`/proc/${sleeperPid}/stat`, 'utf8');
+      const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+      await takesOver({ pid: sleeperPid, host, since: new Date().toISOString(), nonce: 'n', startTime, bootId: 'another-boot' }, 'another boot');
+    }
+  } finally {
+    sleeper.kill();
+    await remove();
+  }
+});
+
+test('a lock held by a live Carnet is refused, saying who holds it and what to do, in English and French', async () => {
+  const { root, file, remove } = await lockDir();
+  const holder = startChild(HOLDER, root);
+  try {
+    assert.equal(await holder.next(30_000), 'held');
+    const before = await fs.readFile(file, 'utf8');
+    const pid = holder.child.pid as number;
+    await assert.rejects(VaultLock.acquire(root), (error: unknown) => {
+      assert.ok(error instanceof CarnetError);
+      assert.equal(error.code, 'locked');
+      assert.match(error.in('en'), new RegExp(`^This vault is already open in another Carnet window \\(process ${pid}, since \\S+\\)\\. Close it there, or open this vault read-only\\.$`));
+      assert.match(error.in('fr'), new RegExp(`^Ce coffre est déjà ouvert dans une autre fenêtre de Carnet \\(processus ${pid}, depuis \\S+\\)\\. Fermez-le là-bas, ou ouvrez ce coffre en lecture seule\\.$`));
+      return true;
+    });
+    assert.equal(await fs.readFile(file, 'utf8'), before, 'the holder’s lock is left as it was');
+    // And the same process asking twice is refused too: its own lock is live.
+    await holder.stop();
+    const mine = await VaultLock.acquire(root);
+    await assert.rejects(VaultLock.acquire(root), (error: unknown) => error instanceof CarnetError && error.code === 'locked' && /déjà ouvert/.test(error.in('fr')));
+    await mine.release();
+  } finally {
+    await holder.stop();
+    await remove();
+  }
+});
+
+test('release() removes the lock only while it is still ours', async () => {
+  const { root, file, remove } = await lockDir();
+  try {
+    const first = await VaultLock.acquire(root);
+    // The lock went away under it (someone cleaned .carnet), and another opening in this same process took it.
+    await fs.rm(file);
+    const second = await VaultLock.acquire(root);
+    await first.release();
+    const left = JSON.parse(await fs.readFile(file, 'utf8')) as { pid: number; nonce: string };
+    assert.equal(left.nonce, second.owner.nonce, 'the other lock is still there');
+    // Someone else's lock, even naming our PID and host, is not ours either.
+    const foreign = JSON.stringify({ ...second.owner, nonce: 'someone-else' });
+    await fs.writeFile(file, foreign);
+    await second.release();
+    assert.equal(await fs.readFile(file, 'utf8'), foreign);
+    await fs.rm(file);
+    const third = await VaultLock.acquire(root);
+    await third.release();
+    await assert.rejects(fs.access(file), 'our own lock is removed');
+  } finally {
+    await remove();
+  }
+});
+
+test('a takeover interrupted by a crash (a claim left by a dead process) does not block the vault', async () => {
+  const { root, file, remove } = await lockDir();
+  try {
+    const host = os.hostname();
+    const stale = JSON.stringify({ pid: await deadPid(), host, since: '2026-01-01T00:00:00.000Z' });
+    await fs.writeFile(file, stale);
+    // The claim name is the lock's: `lock.claim-` and the first 16 hex digits of the SHA-256 of the stale content.
+    const claim = `${file}.claim-${createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
+    await fs.writeFile(claim, JSON.stringify({ pid: await deadPid(), host, since: new Date().toISOString(), nonce: 'crashed', startTime: '1', bootId: await bootId() }));
+    const lock = await VaultLock.acquire(root);
+    assert.deepEqual((await fs.readdir(path.dirname(file))).sort(), ['lock']);
+    await lock.release();
   } finally {
     await remove();
   }
