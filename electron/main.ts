@@ -7,14 +7,21 @@ import { CarnetSession } from './core/carnet-session.ts';
 import { createDispatcher } from './core/dispatcher.ts';
 import { createHandlers } from './core/handlers.ts';
 import { hardenApp } from './electron-security.ts';
+import { createLinkOpener, languageOfLocale } from './external-links.ts';
 import { defaultWorkerUrl, workerHost } from './search/search-host.ts';
 
 /** The Electron front: windows, menus and dialogs, wired to the shared services. No business logic here. */
 
 const rendererFile = path.join(projectRoot(), 'dist', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererFile).href;
+// Packaged, the resources (the sample vault) are beside app.asar; in development they are in resources/.
+const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
 let mainWindow: BrowserWindow | null = null;
 let session: CarnetSession | null = null;
+/** The language of dialogs and error messages: the user's choice, else the system's. */
+const language = () => session?.language() ?? languageOfLocale(app.getLocale());
+/** Every way to the web goes through here: http(s) only, after the user agreed in a dialog. */
+const openExternal = createLinkOpener({ dialog, shell, owner: () => mainWindow, language });
 
 if (!app.requestSingleInstanceLock()) {
   // One process per user: a second launch focuses the first window instead of fighting over the vault lock.
@@ -25,7 +32,12 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  hardenApp(() => rendererUrl, () => mainWindow);
+  hardenApp({
+    rendererUrl: () => rendererUrl,
+    openExternal,
+    // Spell-check dictionaries are never downloaded: the "server" is a local folder (electron-security.ts).
+    dictionaryUrl: pathToFileURL(path.join(resourcesDir, 'dictionaries') + path.sep).href,
+  });
   app.whenReady().then(start, (error: unknown) => {
     dialog.showErrorBox('Carnet could not start', String(error));
     app.quit();
@@ -36,8 +48,8 @@ async function start(): Promise<void> {
   session = new CarnetSession({
     configDir: app.getPath('userData'),
     documentsDir: app.getPath('documents'),
-    // Packaged, the sample vault is an extra resource beside app.asar; in development it is in resources/.
-    resourcesDir: app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources'),
+    resourcesDir,
+    systemLanguage: () => languageOfLocale(app.getLocale()),
     // Packaged, the search worker is unpacked beside app.asar (electron-builder's asarUnpack): a worker thread loads a plain file.
     searchHost: () => workerHost(app.isPackaged ? pathToFileURL(path.join(process.resourcesPath, 'app.asar.unpacked', 'dist', 'node', 'search-worker.js')) : defaultWorkerUrl()),
   });
@@ -53,11 +65,10 @@ async function start(): Promise<void> {
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
-      openExternal: async (url) => {
-        await shell.openExternal(url);
-        return true;
-      },
+      openExternal,
     }),
+    undefined,
+    language,
   );
   for (const name of Object.keys(methodSchemas) as MethodName[]) {
     ipcMain.handle(`${METHOD_CHANNEL_PREFIX}${name}`, (event: IpcMainInvokeEvent, input: unknown) => {
@@ -90,6 +101,8 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click on a link must not open a window of its own (window.open is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
       additionalArguments: [`${METHODS_ARGUMENT}${Object.keys(methodSchemas).join(',')}`],
     },

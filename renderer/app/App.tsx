@@ -147,7 +147,12 @@ export function App() {
     }
   };
 
-  const openExternal = (url: string) =>
+  const openExternal = (url: string) => {
+    // In Electron the main process asks in a native dialog itself: one question, not two.
+    if (appInfo?.front === 'electron') {
+      api.openExternal({ url }).catch((error: unknown) => setNotice(errorMessage(error)));
+      return;
+    }
     setConfirm({
       title: t('external.title'),
       detail: url,
@@ -156,6 +161,7 @@ export function App() {
         await api.openExternal({ url });
       },
     });
+  };
 
   const deleteItem = (kind: 'source' | 'note', id: string, title: string) =>
     setConfirm({

@@ -5,6 +5,7 @@
 type Listener = (...args: unknown[]) => unknown;
 
 export interface FakeWebContents {
+  session: FakeSession;
   listeners: Map<string, Listener[]>;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null;
   sent: unknown[][];
@@ -15,6 +16,7 @@ export interface FakeWebContents {
 
 function webContents(): FakeWebContents {
   return {
+    session: session.defaultSession,
     listeners: new Map(),
     windowOpenHandler: null,
     sent: [],
@@ -35,11 +37,13 @@ export const recorded = {
   appListeners: new Map<string, Listener[]>(),
   windows: [] as BrowserWindow[],
   ipcHandlers: new Map<string, Listener>(),
-  permissionRequestHandler: null as Listener | null,
-  permissionCheckHandler: null as Listener | null,
   menu: null as unknown,
   quitCalls: 0,
   opened: [] as string[],
+  /** What dialog.showMessageBox was asked, and the button index the next ones answer (1: Cancel). */
+  messageBoxes: [] as { owner: unknown; options: MessageBoxOptions }[],
+  messageBoxResponse: 1,
+  locale: 'en-US',
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
   rendererListeners: new Map<string, Listener[]>(),
@@ -64,6 +68,8 @@ export const ipcRenderer = {
   },
 };
 
+let ready = false;
+
 export const app = {
   isPackaged: false,
   requestSingleInstanceLock: () => true,
@@ -71,7 +77,15 @@ export const app = {
     recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]);
     return app;
   },
-  whenReady: () => Promise.resolve(),
+  emit(event: string, ...args: unknown[]) {
+    for (const listener of recorded.appListeners.get(event) ?? []) listener(...args);
+  },
+  isReady: () => ready,
+  whenReady: () =>
+    Promise.resolve().then(() => {
+      ready = true;
+    }),
+  getLocale: () => recorded.locale,
   getPath: (name: string) => {
     const value = process.env[`FAKE_ELECTRON_${name.toUpperCase()}`];
     if (!value) throw new Error(`fake electron: no path for ${name}`);
@@ -117,15 +131,52 @@ export const ipcMain = {
   },
 };
 
+/** A session records the handlers and settings main.ts gives it. */
+export class FakeSession {
+  readonly partition: string;
+  permissionRequestHandler: Listener | null = null;
+  permissionCheckHandler: Listener | null = null;
+  dictionaryDownloadUrl: string | null = null;
+  beforeRequest: Listener | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (listener: Listener) => {
+      this.beforeRequest = listener;
+    },
+  };
+  constructor(partition: string) {
+    this.partition = partition;
+  }
+  setPermissionRequestHandler(handler: Listener) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Listener) {
+    this.permissionCheckHandler = handler;
+  }
+  setSpellCheckerDictionaryDownloadURL(url: string) {
+    if (!URL.canParse(url)) throw new TypeError('The URL you provided to setSpellCheckerDictionaryDownloadURL is not a valid URL');
+    this.dictionaryDownloadUrl = url;
+  }
+}
+
+const sessions = new Map<string, FakeSession>();
+
+/** As in Electron: a session exists only once the app is ready, and each new one is announced with `session-created`. */
+function fromPartition(partition: string): FakeSession {
+  if (!ready) throw new TypeError('Session can only be received when app is ready');
+  let found = sessions.get(partition);
+  if (!found) {
+    found = new FakeSession(partition);
+    sessions.set(partition, found);
+    app.emit('session-created', found);
+  }
+  return found;
+}
+
 export const session = {
-  defaultSession: {
-    setPermissionRequestHandler(handler: Listener) {
-      recorded.permissionRequestHandler = handler;
-    },
-    setPermissionCheckHandler(handler: Listener) {
-      recorded.permissionCheckHandler = handler;
-    },
+  get defaultSession(): FakeSession {
+    return fromPartition('');
   },
+  fromPartition,
 };
 
 export const Menu = {
@@ -135,9 +186,22 @@ export const Menu = {
   },
 };
 
+interface MessageBoxOptions {
+  type?: string;
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+  message: string;
+  detail?: string;
+}
+
 export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-  showMessageBox: async () => ({ response: 1 }),
+  showMessageBox: async (...args: unknown[]) => {
+    const [owner, options] = args.length > 1 ? args : [null, args[0]];
+    recorded.messageBoxes.push({ owner, options: options as MessageBoxOptions });
+    return { response: recorded.messageBoxResponse, checkboxChecked: false };
+  },
   showErrorBox: (title: string, content: string) => {
     throw new Error(`${title}: ${content}`);
   },
