@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { atomicWrite } from './atomic-write.ts';
+import { formatFrontMatter } from './front-matter.ts';
+import { slugify, uniqueSlug } from './slug.ts';
+import { validSourceMeta } from './source-meta.ts';
+import { notFound, type VaultCore } from './vault-core.ts';
+import { findBySlug, type SourceRecord } from './vault-index.ts';
+import { beginPending } from './vault-pending.ts';
+import type { SourceDetail, SourceSummary } from './vault-records.ts';
+import type { SourceMeta } from './vault-schemas.ts';
+
+/** `sources/<slug>.md` and their originals: added once, their body fixed, their metadata correctable. */
+export class SourceStore {
+  private readonly core: VaultCore;
+
+  constructor(core: VaultCore) {
+    this.core = core;
+  }
+
+  list(): SourceSummary[] {
+    return [...this.core.index.sources.values()].map((record) => this.summary(record));
+  }
+
+  get(id: string): SourceDetail {
+    const record = this.core.index.sources.get(id);
+    if (!record) throw notFound('source', id);
+    return { ...this.summary(record), body: record.body, revision: record.revision };
+  }
+
+  /** Adds a source with its fixed body; `original` is the imported file, kept untouched for provenance. */
+  async add(meta: Omit<SourceMeta, 'id' | 'imported' | 'original'>, body: string, original?: { bytes: Uint8Array; extension: string }): Promise<SourceDetail> {
+    const { root, index } = this.core;
+    return this.core.write(async () => {
+      const id = randomUUID();
+      const slug = uniqueSlug(slugify(meta.title), (s) => findBySlug(index.sources, s) !== undefined || existsSync(path.join(root, `sources/${s}.md`)));
+      const originalPath = original ? `sources/originals/${slug}.${original.extension.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 8) || 'bin'}` : undefined;
+      const relative = `sources/${slug}.md`;
+      // Nothing is written until the record is known to read back: a bad title or date leaves no file behind.
+      const full = validSourceMeta({ id, ...meta, imported: new Date().toISOString(), original: originalPath });
+      const text = formatFrontMatter(orderSource(full), body);
+      if (!originalPath || !original) {
+        await this.core.writeTracked(relative, text);
+        return this.get(id);
+      }
+      // Two files, one import: the intent is recorded first, so a crash between them leaves no orphan.
+      const done = await beginPending(root, { commit: relative, created: [originalPath] });
+      try {
+        await this.core.makeFolder('sources/originals');
+        await atomicWrite(path.join(root, originalPath), original.bytes, { within: root, label: originalPath });
+        await this.core.writeTracked(relative, text);
+      } catch (error) {
+        if (!existsSync(path.join(root, relative))) await fs.rm(path.join(root, originalPath), { force: true }).catch(() => undefined);
+        await done();
+        throw error;
+      }
+      await done();
+      return this.get(id);
+    });
+  }
+
+  /** Corrects a source's metadata (title, date, publisher…). The body is written back byte for byte: annotations point into it. */
+  async updateMeta(id: string, change: Pick<SourceMeta, 'title' | 'url' | 'publisher' | 'authors' | 'published' | 'language'>, baseRevision: string): Promise<SourceDetail> {
+    return this.core.write(async () => {
+      const record = this.core.index.sources.get(id);
+      if (!record) throw notFound('source', id);
+      const relative = `sources/${record.slug}.md`;
+      await this.core.assertUnchanged(relative, baseRevision, { en: `the metadata of "${record.meta.title}"`, fr: `les informations de « ${record.meta.title} »` });
+      const meta = validSourceMeta({ ...record.meta, ...change });
+      await this.core.writeTracked(relative, formatFrontMatter(orderSource(meta), record.body));
+      return this.get(id);
+    });
+  }
+
+  private summary(record: SourceRecord): SourceSummary {
+    return {
+      ...record.meta,
+      slug: record.slug,
+      path: `sources/${record.slug}.md`,
+      annotationCount: this.core.index.annotations.get(record.meta.id)?.data.annotations.length ?? 0,
+    };
+  }
+}
+
+/** Keys in a fixed order, so that files diff well across saves. */
+function orderSource(meta: SourceMeta): Record<string, unknown> {
+  const { id, title, url, publisher, authors, published, language, imported, sha256, original } = meta;
+  return { id, title, url, publisher, authors, published, language, imported, sha256, original };
+}
