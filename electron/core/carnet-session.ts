@@ -68,7 +68,7 @@ export class CarnetSession {
   }
 
   get vault(): Vault {
-    if (!this.current) throw new CarnetError('no-vault', 'No vault is open. Open or create one first.');
+    if (!this.current) throw noVault();
     return this.current;
   }
 
@@ -77,7 +77,7 @@ export class CarnetSession {
   }
 
   get search(): SearchService {
-    if (!this.searchService) throw new CarnetError('no-vault', 'No vault is open. Open or create one first.');
+    if (!this.searchService) throw noVault();
     return this.searchService;
   }
 
@@ -149,4 +149,8 @@ export class CarnetSession {
   private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
     for (const listener of this.listeners) listener(event, payload);
   }
+}
+
+function noVault(): CarnetError {
+  return new CarnetError('no-vault', { en: 'No vault is open. Open or create one first.', fr: 'Aucun coffre n’est ouvert. Ouvrez-en ou créez-en un d’abord.' });
 }

@@ -13,19 +13,40 @@ export async function readManifest(root: string): Promise<{ manifest: VaultManif
     text = await fs.readFile(path.join(root, 'carnet.json'), 'utf8');
   } catch (error) {
     if (isNodeError(error, 'ENOENT') || isNodeError(error, 'ENOTDIR')) {
-      throw new CarnetError('not-a-vault', `${root} is not a Carnet vault (it has no carnet.json). Choose a vault folder, or create a new vault.`);
+      throw new CarnetError('not-a-vault', {
+        en: `${root} is not a Carnet vault (it has no carnet.json). Choose a vault folder, or create a new vault.`,
+        fr: `${root} n’est pas un coffre Carnet (il n’a pas de carnet.json). Choisissez un dossier de coffre, ou créez un nouveau coffre.`,
+      });
     }
-    throw error;
+    if (isNodeError(error, 'EISDIR')) {
+      throw new CarnetError('unreadable', {
+        en: `${path.join(root, 'carnet.json')} is a folder, not a file, so this is not a vault Carnet can open. Choose another folder.`,
+        fr: `${path.join(root, 'carnet.json')} est un dossier, pas un fichier : ce n’est donc pas un coffre que Carnet peut ouvrir. Choisissez un autre dossier.`,
+      });
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CarnetError('unreadable', {
+      en: `Carnet cannot read ${path.join(root, 'carnet.json')} (${detail}). Check that the folder is yours and its drive is connected, then try again.`,
+      fr: `Carnet ne peut pas lire ${path.join(root, 'carnet.json')} (${detail}). Vérifiez que le dossier vous appartient et que son disque est branché, puis réessayez.`,
+    });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CarnetError('unreadable', `${path.join(root, 'carnet.json')} is not valid JSON (${(error as Error).message}). Fix it by hand; Carnet did not change it.`);
+    const detail = (error as Error).message;
+    throw new CarnetError('unreadable', {
+      en: `${path.join(root, 'carnet.json')} is not valid JSON (${detail}). Fix it by hand; Carnet did not change it.`,
+      fr: `${path.join(root, 'carnet.json')} n’est pas du JSON valide (${detail}). Corrigez-le à la main ; Carnet ne l’a pas modifié.`,
+    });
   }
   const parsed = vaultManifestSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new CarnetError('unreadable', `${path.join(root, 'carnet.json')} is not a Carnet vault description: ${describeIssues(parsed.error)}. Carnet did not change it.`);
+    const issues = describeIssues(parsed.error);
+    throw new CarnetError('unreadable', {
+      en: `${path.join(root, 'carnet.json')} is not a Carnet vault description: ${issues}. Carnet did not change it.`,
+      fr: `${path.join(root, 'carnet.json')} ne décrit pas un coffre Carnet : ${issues}. Carnet ne l’a pas modifié.`,
+    });
   }
   return { manifest: parsed.data, newerFormat: parsed.data.version > VAULT_FORMAT_VERSION };
 }
@@ -38,6 +59,6 @@ export async function writeNewManifest(root: string, name: string): Promise<Vaul
     name,
     created: new Date().toISOString(),
   };
-  await atomicWrite(path.join(root, 'carnet.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await atomicWrite(path.join(root, 'carnet.json'), `${JSON.stringify(manifest, null, 2)}\n`, { within: root, label: 'carnet.json' });
   return manifest;
 }

@@ -38,7 +38,11 @@ export function isWithin(root: string, candidate: string): boolean {
 }
 
 function outside(relative: string): CarnetError {
-  return new CarnetError('outside-vault', `Refused "${relative.slice(0, 200)}": it points outside the vault.`);
+  const shown = relative.slice(0, 200);
+  return new CarnetError('outside-vault', {
+    en: `Refused "${shown}": it points outside the vault, and Carnet never reads or writes outside a vault.`,
+    fr: `« ${shown} » a été refusé : ce chemin mène hors du coffre, et Carnet ne lit ni n’écrit jamais hors d’un coffre.`,
+  });
 }
 
 /** Vault-relative path with forward slashes, as shown to the user and stored in events. */

@@ -72,3 +72,28 @@ test('a failure comes back as a code and a message, never a stack trace; unexpec
     await close();
   }
 });
+
+test('errors reach the user in the language they chose: French after switching, English by default', async () => {
+  const vault = await sampleVaultCopy();
+  const config = await tempDir();
+  const session = new CarnetSession({ configDir: config.dir, documentsDir: config.dir, resourcesDir: path.join(PROJECT_ROOT, 'resources'), systemLanguage: () => 'en' });
+  await session.start(vault.dir);
+  const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async () => true }), () => undefined, () => session.language());
+  try {
+    const english = await dispatch('getNote', { id: 'no-such-note' });
+    assert.equal(english.ok, false);
+    if (!english.ok) assert.match(english.error.message, /^No note with id "no-such-note" in this vault/);
+    await dispatch('updateSettings', { language: 'fr' });
+    const french = await dispatch('getNote', { id: 'no-such-note' });
+    if (!french.ok) assert.match(french.error.message, /^Aucune note d’identifiant « no-such-note » dans ce coffre/);
+    const paste = await dispatch('importPaste', { text: 'trop court' });
+    assert.ok(paste.ok);
+    if (paste.ok) assert.equal((paste.value as { status: string }).status, 'failed');
+    const created = await dispatch('createVault', { path: '/proc/carnet-test-vault' });
+    if (!created.ok && process.platform === 'linux') assert.match(created.error.message, /dossier du système/);
+  } finally {
+    await session.stop();
+    await vault.remove();
+    await config.remove();
+  }
+});
