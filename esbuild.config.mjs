@@ -1,6 +1,23 @@
 // Bundles the Node side: one file per entry, dependencies left to node_modules
 // (electron-builder packs the production ones), except the sandboxed preload, which must be self-contained.
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+/**
+ * jsdom resolves the file of its synchronous-XHR helper when it loads, and there is no such file
+ * beside a bundle. Carnet runs no page scripts, so there is never a synchronous XHR: the path stays a name.
+ */
+const jsdomWithoutSyncXhr = {
+  name: 'jsdom-without-sync-xhr',
+  setup(build) {
+    build.onLoad({ filter: /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patched = source.replace('require.resolve("./xhr-sync-worker.js")', '"./xhr-sync-worker.js"');
+      if (patched === source) throw new Error('jsdom changed: check how XMLHttpRequest-impl.js finds xhr-sync-worker.js');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning', outdir: 'dist/node' };
 
@@ -19,4 +36,15 @@ await Promise.all([
   build({ ...common, format: 'cjs', external: ['electron'], entryPoints: { preload: 'electron/preload.ts' }, outExtension: { '.js': '.cjs' } }),
   // The search worker carries its dependencies, so that it runs unpacked from the app archive.
   build({ ...common, format: 'esm', entryPoints: { 'search-worker': 'electron/search/search-worker.ts' } }),
+  // So does the import worker (jsdom, Readability, DOMPurify, pdfjs and its own worker code). jsdom is
+  // CommonJS and requires Node's modules: the bundle gets a real `require`. Its optional canvas is
+  // native and left out (jsdom goes without it; text import draws nothing).
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: { 'import-worker': 'electron/importers/import-worker.ts' },
+    external: ['@napi-rs/canvas'],
+    banner: { js: "import { createRequire as __carnetCreateRequire } from 'node:module'; const require = __carnetCreateRequire(import.meta.url);" },
+    plugins: [jsdomWithoutSyncXhr],
+  }),
 ]);

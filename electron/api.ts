@@ -5,7 +5,7 @@ import {
   idSchema,
   type Codebook,
 } from './vault/vault-schemas.ts';
-import type { ImportResult } from './importers/import-into-vault.ts';
+import type { ImportResult } from './importers/import-result.ts';
 import type { SearchResults, SearchHit, SearchQuery, SearchStatus } from './search/search-types.ts';
 import type {
   AnnotationList,
@@ -42,7 +42,7 @@ export type {
   VaultInfo,
 };
 export type { Annotation, Code, Codebook } from './vault/vault-schemas.ts';
-export type { ImportResult } from './importers/import-into-vault.ts';
+export type { ImportResult } from './importers/import-result.ts';
 export type { SearchResults, SearchHit, SearchQuery, SearchStatus };
 
 /** The largest file or paste Carnet imports (checked again by the importer). */

@@ -14,14 +14,9 @@ export type CarnetErrorCode =
   | 'too-heavy'
   | 'io';
 
-/** The languages Carnet speaks, on both sides of the contract. */
-export type UiLanguage = 'en' | 'fr';
+import type { Bilingual, UiLanguage } from './bilingual.ts';
 
-/** A message in every language the UI speaks, written side by side where the error arises. */
-export interface Bilingual {
-  en: string;
-  fr: string;
-}
+export type { Bilingual, UiLanguage };
 
 export class CarnetError extends Error {
   readonly code: CarnetErrorCode;

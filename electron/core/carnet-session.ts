@@ -7,6 +7,7 @@ import { Vault } from '../vault/vault.ts';
 import type { EventName, EventPayloads, Settings } from '../api.ts';
 import type { VaultInfo } from '../vault/vault-records.ts';
 import { SearchService } from '../search/search-service.ts';
+import { stopImportWorkers } from '../importers/import-runner.ts';
 import { workerHost, type SearchHost } from '../search/search-host.ts';
 
 export interface SessionOptions {
@@ -59,6 +60,7 @@ export class CarnetSession {
 
   async stop(): Promise<void> {
     await this.closeVault('Carnet is closing.');
+    await stopImportWorkers();
     this.listeners.clear();
   }
 

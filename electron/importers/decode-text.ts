@@ -1,3 +1,4 @@
+import type { Bilingual } from '../core/carnet-error.ts';
 /**
  * Bytes to text for imported files: BOMs, strict UTF-8, BOM-less UTF-16, else Windows-1252
  * (which the WHATWG Encoding standard also uses for "ISO-8859-1": both read `é` right).
@@ -12,7 +13,14 @@ export interface DecodedText {
   encoding: TextEncodingName;
 }
 
-export class NotTextError extends Error {}
+/** Bytes that are not text, with the reason in each language the UI speaks. */
+export class NotTextError extends Error {
+  readonly text: Bilingual;
+  constructor(text: Bilingual) {
+    super(text.en);
+    this.text = text;
+  }
+}
 
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checked(decode('utf-8', bytes.subarray(3)), 'utf-8');
@@ -53,9 +61,15 @@ function checked(text: string, encoding: TextEncodingName): DecodedText {
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (code === 0) throw new NotTextError('This file holds binary data (it contains NUL bytes), not text. Is it really a text file?');
+    if (code === 0) throw new NotTextError({
+        en: 'This file holds binary data (it contains NUL bytes), not text. Is it really a text file? Open it in the program that made it and save it as text or PDF.',
+        fr: 'Ce fichier contient des données binaires (des octets NUL), pas du texte. Est-ce vraiment un fichier texte ? Ouvrez-le dans le programme qui l’a créé et enregistrez-le en texte ou en PDF.',
+      });
     if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) control++;
   }
-  if (sample.length > 0 && control / sample.length > 0.01) throw new NotTextError('This file does not look like text (too many control characters). Is it really a text file?');
+  if (sample.length > 0 && control / sample.length > 0.01) throw new NotTextError({
+      en: 'This file does not look like text (too many control characters). Is it really a text file? Open it in the program that made it and save it as text or PDF.',
+      fr: 'Ce fichier ne ressemble pas à du texte (trop de caractères de contrôle). Est-ce vraiment un fichier texte ? Ouvrez-le dans le programme qui l’a créé et enregistrez-le en texte ou en PDF.',
+    });
   return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), encoding };
 }

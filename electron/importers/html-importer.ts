@@ -3,7 +3,8 @@ import { isByline } from './text-capture.ts';
 import { parseDate } from './metadata/dates.ts';
 import { detectLanguage } from './metadata/language.ts';
 import { findSignature } from './metadata/signatures.ts';
-import { extensionOf, importError, tidyBody, type ImportInput, type ImportedDocument } from './imported-document.ts';
+import { checkHtmlLimits } from './html-limits.ts';
+import { EMPTY_FILE, extensionOf, importError, tidyBody, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
 /**
  * Saved web pages. jsdom parses the page with scripts off and nothing fetched; Readability finds
@@ -16,11 +17,12 @@ const KEPT_TAGS = ['p', 'div', 'section', 'article', 'li', 'ul', 'ol', 'blockquo
 
 export async function importHtml(input: ImportInput): Promise<ImportedDocument> {
   const html = decode(input);
-  if (html.trim() === '') throw importError('The file is empty: there is nothing to import.');
+  if (html.trim() === '') throw importError(EMPTY_FILE);
   return fromHtml(html, input);
 }
 
 export async function fromHtml(html: string, input: ImportInput): Promise<ImportedDocument> {
+  checkHtmlLimits(html);
   const [{ JSDOM, VirtualConsole }, { Readability }, createDOMPurify] = await Promise.all([import('jsdom'), import('@mozilla/readability'), import('dompurify').then((m) => m.default)]);
   // A silent console: a hostile page's CSS or markup errors are not ours to print.
   const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
@@ -41,7 +43,10 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
     if (paragraphs.join('').length < 40) {
       // No article found (a page that is all navigation, or a fragment): read its text like a capture.
       const text = document.body ? textWithBreaks(document.body) : '';
-      if (text.trim() === '') throw importError('This page has no readable text (it may be empty, or made only of scripts and images).');
+      if (text.trim() === '') throw importError({
+          en: 'This page has no readable text (it may be empty, or made only of scripts and images). Save the article as text or PDF from your browser, and import that.',
+          fr: 'Cette page n’a pas de texte lisible (elle est peut-être vide, ou faite seulement de scripts et d’images). Enregistrez l’article en texte ou en PDF depuis votre navigateur, et importez-le.',
+        });
       const fallback = fromPlainText(text, input);
       fallback.original.extension = extensionOf(input.name) || 'html';
       return fallback;

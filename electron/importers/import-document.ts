@@ -2,7 +2,7 @@ import { importHtml } from './html-importer.ts';
 import { importMarkdown } from './markdown-importer.ts';
 import { importPdf } from './pdf-importer.ts';
 import { importText } from './txt-importer.ts';
-import { extensionOf, importError, type ImportInput, type ImportedDocument, type Importer } from './imported-document.ts';
+import { EMPTY_FILE, extensionOf, importError, type ImportInput, type ImportedDocument, type Importer } from './imported-document.ts';
 
 /** One importer per format, chosen by extension, with a look at the bytes for misnamed files. */
 const BY_EXTENSION: Record<string, Importer> = {
@@ -23,12 +23,17 @@ export function canImport(name: string): boolean {
 }
 
 export async function importDocument(input: ImportInput): Promise<ImportedDocument> {
-  if (input.bytes.length === 0) throw importError('The file is empty: there is nothing to import.');
+  if (input.bytes.length === 0) throw importError(EMPTY_FILE);
   // A PDF saved with another extension is still a PDF.
   if (startsWith(input.bytes, '%PDF-')) return importPdf(input);
   const importer = BY_EXTENSION[extensionOf(input.name)];
   if (!importer) {
-    throw importError(`Carnet cannot import ".${extensionOf(input.name) || '?'}" files. It imports ${IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`);
+    const extension = extensionOf(input.name) || '?';
+    const formats = IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join(', ');
+    throw importError({
+      en: `Carnet cannot import ".${extension}" files. It imports ${formats}; save the document in one of these formats first.`,
+      fr: `Carnet ne sait pas importer les fichiers « .${extension} ». Il importe ${formats} ; enregistrez d’abord le document dans l’un de ces formats.`,
+    });
   }
   if (importer === importText && looksLikeHtml(input.bytes)) return importHtml(input);
   return importer(input);

@@ -1,16 +1,13 @@
 import { CarnetError, type UiLanguage } from '../core/carnet-error.ts';
 import { bodyFingerprint, normaliseUrl } from './content-fingerprint.ts';
-import { importDocument } from './import-document.ts';
+import { importInWorker } from './import-runner.ts';
 import { normaliseMetadata } from './metadata/normalise.ts';
 import type { ImportInput } from './imported-document.ts';
+import type { ImportResult } from './import-result.ts';
 import type { Vault } from '../vault/vault.ts';
 import { MAX_IMPORT_BYTES } from '../api.ts';
 
-/** How one file fared: what the import summary lists, line by line. */
-export type ImportResult =
-  | { name: string; status: 'imported'; sourceId: string; title: string; publisher?: string; published?: string; language?: string; url?: string }
-  | { name: string; status: 'duplicate'; existingId: string; existingTitle: string; reason: string }
-  | { name: string; status: 'failed'; reason: string };
+export type { ImportResult };
 
 /** The largest file Carnet imports: far above any article or report, far below what would exhaust memory. */
 export { MAX_IMPORT_BYTES };
@@ -29,8 +26,8 @@ export function tooLargeReason(size: number, language: UiLanguage = 'en'): strin
 export async function importIntoVault(vault: Vault, input: ImportInput, uiLanguage: UiLanguage = 'en'): Promise<ImportResult> {
   if (input.bytes.length > MAX_IMPORT_BYTES) return { name: input.name, status: 'failed', reason: tooLargeReason(input.bytes.length, uiLanguage) };
   try {
-    const document = await importDocument(input);
-    const sha256 = bodyFingerprint(document.body);
+    const document = await importInWorker(input);
+    const sha256 = document.fingerprint ?? bodyFingerprint(document.body);
     const url = document.metadata.url ? normaliseUrl(document.metadata.url) : null;
     for (const source of vault.listSources()) {
       const sameText = (source.sha256 ?? bodyFingerprint(vault.getSource(source.id).body)) === sha256;

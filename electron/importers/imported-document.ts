@@ -1,4 +1,4 @@
-import { CarnetError } from '../core/carnet-error.ts';
+import { CarnetError, type Bilingual } from '../core/carnet-error.ts';
 
 /** What every importer returns: the metadata it could read, the clean body, and the untouched original. */
 
@@ -26,13 +26,17 @@ export interface ImportedDocument {
    */
   body: string;
   original: { bytes: Uint8Array; extension: string };
+  /** The body's fingerprint (content-fingerprint.ts), when worked out beside the import, off the app's thread. */
+  fingerprint?: string;
 }
 
 export type Importer = (input: ImportInput) => Promise<ImportedDocument>;
 
-export function importError(message: string): CarnetError {
+export function importError(message: Bilingual): CarnetError {
   return new CarnetError('unreadable', message);
 }
+
+export const EMPTY_FILE: Bilingual = { en: 'The file is empty: there is nothing to import.', fr: 'Le fichier est vide : il n’y a rien à importer.' };
 
 /** A title from a file name: `2025-11-19_imm6-hanoi.txt` → `2025 11 19 imm6 hanoi`. */
 export function titleFromFileName(name: string): string {

@@ -3,7 +3,7 @@ import { parseFrontMatter } from '../vault/front-matter.ts';
 import { parseDate } from './metadata/dates.ts';
 import { detectLanguage } from './metadata/language.ts';
 import { decode } from './txt-importer.ts';
-import { extensionOf, importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument, type ImportedMetadata } from './imported-document.ts';
+import { EMPTY_FILE, extensionOf, importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument, type ImportedMetadata } from './imported-document.ts';
 
 /**
  * Markdown files (notes exported from other tools, articles saved by clippers): front matter
@@ -12,7 +12,7 @@ import { extensionOf, importError, tidyBody, titleFromFileName, type ImportInput
  */
 export async function importMarkdown(input: ImportInput): Promise<ImportedDocument> {
   let text = decode(input);
-  if (text.trim() === '') throw importError('The file is empty: there is nothing to import.');
+  if (text.trim() === '') throw importError(EMPTY_FILE);
   let fields: Record<string, unknown> = {};
   if (/^---\r?\n/.test(text)) {
     try {
@@ -34,7 +34,7 @@ export async function importMarkdown(input: ImportInput): Promise<ImportedDocume
     paragraphs.push(...blockText(token));
   }
   const body = tidyBody(paragraphs);
-  if (body === '') throw importError('This Markdown file has a title but no text.');
+  if (body === '') throw importError({ en: 'This Markdown file has a title but no text: there is nothing to import.', fr: 'Ce fichier Markdown a un titre mais pas de texte : il n’y a rien à importer.' });
   const metadata: ImportedMetadata = {
     title: title || titleFromFileName(input.name),
     url: stringField(fields, 'url') ?? stringField(fields, 'source'),

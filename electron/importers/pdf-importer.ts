@@ -1,4 +1,5 @@
 import { detectLanguage } from './metadata/language.ts';
+import { checkPdfStreams, checkPdfText, MAX_PDF_IMAGE_PIXELS } from './pdf-limits.ts';
 import { importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
 /**
@@ -14,21 +15,34 @@ interface TextItem {
 }
 
 export async function importPdf(input: ImportInput): Promise<ImportedDocument> {
+  // A flate "bomb" is refused before pdfjs inflates it whole (see pdf-limits.ts).
+  await checkPdfStreams(input.bytes);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of the buffer it is given: hand it a copy, the original is kept as is.
-  const task = pdfjs.getDocument({ data: new Uint8Array(input.bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  const task = pdfjs.getDocument({ data: new Uint8Array(input.bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false, maxImageSize: MAX_PDF_IMAGE_PIXELS });
   let pdf;
   try {
     pdf = await task.promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw importError('This PDF is encrypted with a password. Open it in a PDF reader, save an unprotected copy, and import that.');
-    if (name === 'InvalidPDFException') throw importError('This file is not a valid PDF, or it is damaged. Try downloading it again.');
-    throw importError(`This PDF could not be read: ${(error as Error).message}.`);
+    if (name === 'PasswordException') throw importError({
+        en: 'This PDF is encrypted with a password. Open it in a PDF reader, save an unprotected copy, and import that.',
+        fr: 'Ce PDF est protégé par un mot de passe. Ouvrez-le dans un lecteur de PDF, enregistrez-en une copie non protégée, et importez-la.',
+      });
+    if (name === 'InvalidPDFException') throw importError({
+        en: 'This file is not a valid PDF, or it is damaged. Try downloading it again.',
+        fr: 'Ce fichier n’est pas un PDF valide, ou il est abîmé. Essayez de le télécharger de nouveau.',
+      });
+    const detail = (error as Error).message;
+    throw importError({
+      en: `This PDF could not be read: ${detail}. If it opens in a PDF reader, print it to a new PDF and import that.`,
+      fr: `Ce PDF n’a pas pu être lu : ${detail}. S’il s’ouvre dans un lecteur de PDF, imprimez-le dans un nouveau PDF et importez celui-ci.`,
+    });
   }
   try {
     const paragraphs: string[] = [];
     let pagesWithText = 0;
+    let characters = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
@@ -36,10 +50,15 @@ export async function importPdf(input: ImportInput): Promise<ImportedDocument> {
       paragraphs.push(`<!-- page ${number} -->`);
       if (pageParagraphs.length) pagesWithText++;
       paragraphs.push(...pageParagraphs);
+      characters += pageParagraphs.reduce((sum, p) => sum + p.length, 0);
+      checkPdfText(characters);
       page.cleanup();
     }
     if (pagesWithText === 0) {
-      throw importError('This PDF has no text layer (it is probably scanned images). Run it through OCR first, then import the result.');
+      throw importError({
+        en: 'This PDF has no text layer (it is probably scanned images). Run it through OCR first, then import the result.',
+        fr: 'Ce PDF n’a pas de couche de texte (ce sont sans doute des images numérisées). Passez-le d’abord dans un logiciel d’OCR, puis importez le résultat.',
+      });
     }
     const { info } = (await pdf.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const body = tidyBody(paragraphs);

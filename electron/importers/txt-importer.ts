@@ -1,7 +1,7 @@
 import { decodeText, NotTextError } from './decode-text.ts';
 import { detectLanguage } from './metadata/language.ts';
 import { analyseCapture } from './text-capture.ts';
-import { extensionOf, importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument } from './imported-document.ts';
+import { EMPTY_FILE, extensionOf, importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
 /** Plain text, usually a web page captured as text: see text-capture.ts for how the article is found. */
 export async function importText(input: ImportInput): Promise<ImportedDocument> {
@@ -13,17 +13,22 @@ export function decode(input: ImportInput): string {
   try {
     return decodeText(input.bytes).text;
   } catch (error) {
-    if (error instanceof NotTextError) throw importError(error.message);
+    if (error instanceof NotTextError) throw importError(error.text);
     throw error;
   }
 }
 
 export function fromPlainText(text: string, input: ImportInput): ImportedDocument {
-  if (text.trim() === '') throw importError('The file is empty: there is nothing to import.');
+  if (text.trim() === '') throw importError(EMPTY_FILE);
   const capture = analyseCapture(text);
   const body = tidyBody(capture.body.split('\n\n'));
   const words = body.split('\n\n').filter((p) => !/^(## |_|<!--)/.test(p)).join(' ');
-  if (words.length < 40) throw importError('No article text was found in this file: only a title, menus or a few words.');
+  if (words.length < 40) {
+    throw importError({
+      en: 'No article text was found in this file: only a title, menus or a few words. Copy the article’s own text, or save the page as HTML or PDF, and import that.',
+      fr: 'Aucun texte d’article n’a été trouvé dans ce fichier : seulement un titre, des menus ou quelques mots. Copiez le texte même de l’article, ou enregistrez la page en HTML ou en PDF, et importez-la.',
+    });
+  }
   return {
     metadata: {
       title: capture.title ?? titleFromFileName(input.name),

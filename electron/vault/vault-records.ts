@@ -1,4 +1,4 @@
-import type { Bilingual } from '../core/carnet-error.ts';
+import type { Bilingual } from '../core/bilingual.ts';
 import type { Annotation, Code, NoteMeta, SourceMeta } from './vault-schemas.ts';
 
 /** What the vault hands out: plain data, safe to send across the contract as JSON. */

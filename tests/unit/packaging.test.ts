@@ -37,6 +37,8 @@ test('the packaged app holds everything main, preload and the renderer need, and
     const unwanted = [...files].filter((f) => /^\/(tests|electron|renderer|resources)\//.test(f) || f.endsWith('.map') || f.startsWith('/node_modules/electron/') || f.startsWith('/node_modules/@tiptap/') || f.startsWith('/node_modules/react/'));
     assert.deepEqual(unwanted, []);
     assert.ok(existsSync(path.join(resources, 'sample-vault', 'carnet.json')), 'the sample vault ships beside app.asar');
+    // Worker threads load plain files: the workers are unpacked beside app.asar, where the app looks for them.
+    for (const worker of ['search-worker.js', 'import-worker.js']) assert.ok(existsSync(path.join(resources, 'app.asar.unpacked', 'dist', 'node', worker)), `${worker} is not unpacked`);
     assert.ok([...files].some((f) => /^\/dist\/renderer\/assets\/index-.*\.js$/.test(f)));
   } finally {
     await remove();
