@@ -86,13 +86,14 @@ for (const original of ['carnet.json', 'notes', 'codebook.json', 'sources/origin
   });
 }
 
-for (const folder of ['notes', '.carnet', 'sources/originals']) {
+for (const folder of ['notes', '.carnet', 'sources/originals', '.carnet/trash']) {
   test(`a vault whose ${folder}/ is a link out of it opens read-only and writes nothing outside`, async () => {
     const { dir, remove } = await tempDir();
     try {
       const root = path.join(dir, 'vault');
       await (await Vault.create(root, 'Linked')).close();
       const outside = path.join(dir, 'elsewhere');
+      await fs.mkdir(path.join(root, folder), { recursive: true });
       await fs.cp(path.join(root, folder), outside, { recursive: true });
       await fs.rm(path.join(root, folder), { recursive: true });
       await fs.symlink(outside, path.join(root, folder));
