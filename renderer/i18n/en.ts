@@ -59,6 +59,7 @@ export const en = {
   'sidebar.empty.codes': 'No codes yet.',
   'sidebar.trash': 'Trash',
   'sidebar.problems': '{count} unreadable files',
+  'sidebar.problemsOne': '1 unreadable file',
 
   'search.title': 'Search',
   'search.placeholder': 'Search sources, notes, annotations',

@@ -61,6 +61,7 @@ export const fr: Record<MessageKey, string> = {
   'sidebar.empty.codes': 'Aucun code pour l’instant.',
   'sidebar.trash': 'Corbeille',
   'sidebar.problems': '{count} fichiers illisibles',
+  'sidebar.problemsOne': '1 fichier illisible',
 
   'search.title': 'Rechercher',
   'search.placeholder': 'Rechercher dans les sources, notes, annotations',

@@ -130,7 +130,7 @@ test('a note edited by hand shows up at once; a broken one is listed as a proble
     await sidebarItem(page, /COMMIT — edited by hand/).waitFor();
     const broken = original.replace(/^created: .*$/m, 'created: "not a date"');
     await fs.writeFile(file, broken);
-    await page.getByRole('button', { name: /1 unreadable files/ }).click();
+    await page.getByRole('button', { name: /1 unreadable file/ }).click();
     await page.getByText('notes/commit-timeline.md').waitFor();
     assert.match((await page.locator('.problem-row').textContent()) ?? '', /created: a date and time/);
     assert.equal(await fs.readFile(file, 'utf8'), broken);
