@@ -1,6 +1,5 @@
-import { readlinkSync } from 'node:fs';
-import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { yieldToTheApp } from '../core/thread-priority.ts';
 import { CarnetError, type CarnetErrorCode } from '../core/carnet-error.ts';
 import { bodyFingerprint } from './content-fingerprint.ts';
 import { importDocument } from './import-document.ts';
@@ -20,7 +19,7 @@ const pdfjsReady = quietly(/^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/
   await import('pdfjs-dist/legacy/build/pdf.mjs');
 });
 
-yieldToTheApp();
+yieldToTheApp(10);
 
 parentPort?.on('message', (request: ImportRequest) => {
   void answer(request).then(({ reply, transfer }) => parentPort?.postMessage(reply, transfer));
@@ -67,20 +66,5 @@ async function quietly(unwanted: RegExp, load: () => Promise<void>): Promise<voi
     await load();
   } finally {
     console.warn = warn;
-  }
-}
-
-/**
- * On Linux a thread has its own scheduling priority: this one lowers its own (its id is the last
- * part of /proc/thread-self), so that on a machine with few cores the app's thread, which answers
- * the window, gets the processor first. Elsewhere threads share the process's priority: left as is.
- */
-function yieldToTheApp(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId !== process.pid) os.setPriority(threadId, 10);
-  } catch {
-    // No /proc, or not allowed: the import runs at the app's priority.
   }
 }

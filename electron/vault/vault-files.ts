@@ -67,10 +67,11 @@ export async function readVaultFile(root: string, relative: string): Promise<Rea
   } catch {
     return { ok: false, missing: false, message: { en: 'The file is not valid UTF-8 text. Re-save it as UTF-8 in a text editor.', fr: 'Le fichier n’est pas du texte UTF-8 valide. Réenregistrez-le en UTF-8 dans un éditeur de texte.' } };
   }
-  return { ok: true, text, revision: revisionOf(text) };
+  // The bytes are the text's UTF-8: hashing them gives revisionOf(text) without encoding a long file again.
+  return { ok: true, text, revision: revisionOf(bytes) };
 }
 
 /** A file's revision: the hash of its content, so "changed since you read it" survives clock skew and sync tools. */
-export function revisionOf(text: string): string {
+export function revisionOf(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
