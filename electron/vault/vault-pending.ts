@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { atomicWrite, syncFolder } from './atomic-write.ts';
+import { assertInside, syncFolder } from './atomic-write.ts';
+import { fileSystemError } from '../core/fs-errors.ts';
 import { isWithin } from './vault-paths.ts';
 
 /**
@@ -27,12 +28,23 @@ const REMOVABLE = /^sources\/originals\/[^/\\]+$/;
 export async function beginPending(root: string, operation: PendingOperation): Promise<() => Promise<void>> {
   const dir = path.join(root, PENDING_DIR);
   await fs.mkdir(dir, { recursive: true });
+  await assertInside(root, dir, '.carnet/pending');
   const file = path.join(dir, `${randomUUID()}.json`);
-  await atomicWrite(file, JSON.stringify(operation), { within: root, label: '.carnet/pending' });
-  return async () => {
+  // A new file of its own, so no temporary file and rename: a record torn by a crash means the
+  // crash came before the first file of the operation, so there is nothing to undo.
+  const handle = await fs.open(file, 'wx').catch((error: unknown) => Promise.reject(fileSystemError(error, '.carnet/pending')));
+  try {
+    await handle.writeFile(JSON.stringify(operation));
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
     await fs.rm(file, { force: true });
-    await syncFolder(dir);
-  };
+    throw fileSystemError(error, '.carnet/pending');
+  }
+  await handle.close();
+  await syncFolder(dir);
+  // Removing the record needs no flush: if a power cut undoes the removal, the committed file is there and the record is dropped at the next open.
+  return () => fs.rm(file, { force: true });
 }
 
 /** Rolls back what interrupted operations left; returns the vault-relative paths removed. */
@@ -44,8 +56,11 @@ export async function rollBackPending(root: string): Promise<string[]> {
     if (!name.endsWith('.json')) continue;
     const file = path.join(dir, name);
     const operation = await fs.readFile(file, 'utf8').then((text) => pendingSchema.safeParse(JSON.parse(text)), () => null).catch(() => null);
-    // A record we cannot read names nothing we could safely remove: leave the vault as it is.
-    if (!operation?.success) continue;
+    // A record that does not parse was torn by a crash while it was written, before any file of its operation.
+    if (!operation?.success) {
+      await fs.rm(file, { force: true });
+      continue;
+    }
     const committed = await fs.lstat(path.join(root, operation.data.commit)).then(() => true, () => false);
     if (!committed) {
       for (const relative of operation.data.created) {
