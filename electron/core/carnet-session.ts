@@ -59,8 +59,9 @@ export class CarnetSession {
   }
 
   async stop(): Promise<void> {
-    await this.closeVault('Carnet is closing.');
+    // Imports first: one finishing after the vault closed would have nowhere to go.
     await stopImportWorkers();
+    await this.closeVault('Carnet is closing.');
     this.listeners.clear();
   }
 

@@ -45,6 +45,27 @@ export function fileSystemError(error: unknown, target: string): CarnetError {
         en: `The path ${target} is too long for this disk: nothing was changed. Move the vault to a shorter path.`,
         fr: `Le chemin ${target} est trop long pour ce disque : rien n’a été modifié. Placez le coffre dans un chemin plus court.`,
       });
+    case 'EEXIST':
+      return new CarnetError('conflict', {
+        en: `${target} exists already, and Carnet never replaces it: nothing was changed. Try again; if it repeats, move that file away.`,
+        fr: `${target} existe déjà, et Carnet ne le remplace jamais : rien n’a été modifié. Réessayez ; si cela se reproduit, déplacez ce fichier.`,
+      });
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return new CarnetError('io', {
+        en: `${target} is in use by another program (a sync tool or an antivirus, perhaps): nothing was changed. Wait a moment, then try again.`,
+        fr: `${target} est utilisé par un autre programme (un outil de synchronisation ou un antivirus, peut-être) : rien n’a été modifié. Patientez un instant, puis réessayez.`,
+      });
+    case 'ENOENT':
+      return new CarnetError('io', {
+        en: `A folder on the way to ${target} disappeared (moved or deleted outside Carnet, or its drive was unplugged): nothing was changed. Check the vault folder, then try again.`,
+        fr: `Un dossier sur le chemin de ${target} a disparu (déplacé ou supprimé hors de Carnet, ou son disque débranché) : rien n’a été modifié. Vérifiez le dossier du coffre, puis réessayez.`,
+      });
+    case 'ELOOP':
+      return new CarnetError('io', {
+        en: `The path to ${target} goes round in a loop of links: nothing was changed. Replace the links in the vault folder with real folders.`,
+        fr: `Le chemin de ${target} tourne en boucle entre des liens : rien n’a été modifié. Remplacez les liens du dossier du coffre par de vrais dossiers.`,
+      });
     case 'EMFILE':
     case 'ENFILE':
       return new CarnetError('io', {
@@ -52,7 +73,8 @@ export function fileSystemError(error: unknown, target: string): CarnetError {
         fr: `Trop de fichiers sont ouverts sur cet ordinateur : rien n’a été modifié (${target}). Fermez quelques programmes, puis réessayez.`,
       });
     default: {
-      const detail = error instanceof Error ? error.message : String(error);
+      // The system's own words, without the code in capitals that means nothing to a reader.
+      const detail = (error instanceof Error ? error.message : String(error)).replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'.*$/, '');
       return new CarnetError('io', {
         en: `Could not write ${target}: ${detail}. Nothing was changed; try again.`,
         fr: `Impossible d’écrire ${target} : ${detail}. Rien n’a été modifié ; réessayez.`,

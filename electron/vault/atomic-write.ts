@@ -13,11 +13,12 @@ import { isWithin } from './vault-paths.ts';
  * `fs.write` and ignores a short one, which truncated files silently on a full disk.
  */
 
-/** The mark of our temporary files: swept when a vault opens, ignored by the watcher. */
-export const TEMP_MARK = '.carnet-tmp-';
+/** The mark of our temporary files, followed by 12 hex digits: swept when a vault opens. */
+const TEMP_MARK = '.carnet-tmp-';
+const TEMPORARY_NAME = /^.+\.carnet-tmp-[0-9a-f]{12}$/;
 
 export function isTemporaryName(name: string): boolean {
-  return name.includes(TEMP_MARK);
+  return TEMPORARY_NAME.test(name);
 }
 
 export interface WriteOptions {
@@ -27,6 +28,8 @@ export interface WriteOptions {
   label?: string;
   /** For tests: the low-level writer, to inject short writes and full disks. */
   writer?: ChunkWriter;
+  /** Never replace an existing file: a new file only (an original), refused with EEXIST otherwise. */
+  create?: boolean;
 }
 
 /** Writes some of `bytes` from `offset`, answering how many it wrote (possibly fewer than asked). */
@@ -48,13 +51,28 @@ export async function atomicWrite(file: string, content: string | Uint8Array, op
     await handle.sync();
     await handle.close();
     handle = null;
-    await fs.rename(temp, file);
+    if (options.create) await publishNew(temp, file);
+    else await fs.rename(temp, file);
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw fileSystemError(error, label);
   }
   await syncFolder(dir);
+}
+
+/** Puts the finished file in place only if nothing is there: a hard link fails on an existing name, where a rename would replace it. */
+async function publishNew(temp: string, file: string): Promise<void> {
+  try {
+    await fs.link(temp, file);
+  } catch (error) {
+    // Some file systems (FAT, exFAT, some network shares) have no hard links: check, then rename.
+    if (!isNodeError(error) || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV'].includes(error.code ?? '')) throw error;
+    if (await fs.lstat(file).then(() => true, () => false)) throw Object.assign(new Error(`file exists: ${file}`), { code: 'EEXIST' });
+    await fs.rename(temp, file);
+    return;
+  }
+  await fs.rm(temp, { force: true });
 }
 
 async function writeAll(handle: fs.FileHandle, bytes: Uint8Array, writer: ChunkWriter): Promise<void> {

@@ -9,6 +9,7 @@ import { validSourceMeta } from './source-meta.ts';
 import { notFound, type VaultCore } from './vault-core.ts';
 import { findBySlug, type SourceRecord } from './vault-index.ts';
 import { beginPending } from './vault-pending.ts';
+import { resolveInVault } from './vault-paths.ts';
 import type { SourceDetail, SourceSummary } from './vault-records.ts';
 import type { SourceMeta } from './vault-schemas.ts';
 
@@ -35,8 +36,15 @@ export class SourceStore {
     const { root, index } = this.core;
     return this.core.write(async () => {
       const id = randomUUID();
-      const slug = uniqueSlug(slugify(meta.title), (s) => findBySlug(index.sources, s) !== undefined || existsSync(path.join(root, `sources/${s}.md`)));
-      const originalPath = original ? `sources/originals/${slug}.${original.extension.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 8) || 'bin'}` : undefined;
+      const extension = original ? original.extension.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 8) || 'bin' : '';
+      // A slug is free when neither its source nor its original exists, nor does any source name that original.
+      const named = new Set([...index.sources.values()].map((record) => record.meta.original));
+      const free = (s: string) =>
+        findBySlug(index.sources, s) === undefined &&
+        !existsSync(path.join(root, `sources/${s}.md`)) &&
+        !(original && (existsSync(path.join(root, `sources/originals/${s}.${extension}`)) || named.has(`sources/originals/${s}.${extension}`)));
+      const slug = uniqueSlug(slugify(meta.title), (s) => !free(s));
+      const originalPath = original ? `sources/originals/${slug}.${extension}` : undefined;
       const relative = `sources/${slug}.md`;
       // Nothing is written until the record is known to read back: a bad title or date leaves no file behind.
       const full = validSourceMeta({ id, ...meta, imported: new Date().toISOString(), original: originalPath });
@@ -47,12 +55,17 @@ export class SourceStore {
       }
       // Two files, one import: the intent is recorded first, so a crash between them leaves no orphan.
       const done = await beginPending(root, { commit: relative, created: [originalPath] });
+      let wroteOriginal = false;
       try {
         await this.core.makeFolder('sources/originals');
-        await atomicWrite(path.join(root, originalPath), original.bytes, { within: root, label: originalPath });
+        await atomicWrite(path.join(root, originalPath), original.bytes, { within: root, label: originalPath, create: true });
+        wroteOriginal = true;
         await this.core.writeTracked(relative, text);
       } catch (error) {
-        if (!existsSync(path.join(root, relative))) await fs.rm(path.join(root, originalPath), { force: true }).catch(() => undefined);
+        // Only the original this import wrote is taken back, and only from inside the vault.
+        if (wroteOriginal && !existsSync(path.join(root, relative))) {
+          await resolveInVault(root, originalPath).then((file) => fs.rm(file, { force: true })).catch(() => undefined);
+        }
         await done();
         throw error;
       }

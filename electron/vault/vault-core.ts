@@ -21,6 +21,8 @@ export class VaultCore {
   private readonly listeners = new Set<ChangeListener>();
   /** Writes run one after another, so two saves never interleave their read-compare-write. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set when the vault closes: its lock is about to go, so no write may start after it. */
+  private closed = false;
 
   constructor(root: string, index: VaultIndex, readOnlyReason: Bilingual | null) {
     this.root = root;
@@ -39,12 +41,19 @@ export class VaultCore {
 
   /** Waits for queued writes, then forgets the listeners. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue.catch(() => undefined);
     this.listeners.clear();
   }
 
   async write<T>(task: () => Promise<T>): Promise<T> {
     if (this.readOnlyReason) throw new CarnetError('read-only', this.readOnlyReason);
+    if (this.closed) {
+      throw new CarnetError('no-vault', {
+        en: 'This vault was closed before the change could be saved: nothing was written. Open the vault again and redo the change.',
+        fr: 'Ce coffre a été fermé avant que la modification soit enregistrée : rien n’a été écrit. Rouvrez le coffre et refaites la modification.',
+      });
+    }
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
@@ -72,6 +81,12 @@ export class VaultCore {
       // A file that is there but does not parse was not "changed by someone": it cannot be read.
       const problem = this.index.problems.get(relative);
       if (problem) throw cannotOverwrite(what, relative, problem.message);
+      if (current.ok === false && current.missing && baseRevision !== null) {
+        throw new CarnetError('conflict', {
+          en: `Did not save ${what.en}: ${relative} was deleted or renamed outside this window since you opened it. Copy your text, then create it again.`,
+          fr: `Carnet n’a pas enregistré ${what.fr} : ${relative} a été supprimé ou renommé hors de cette fenêtre depuis que vous l’avez ouvert. Copiez votre texte, puis recréez-le.`,
+        });
+      }
       throw new CarnetError('conflict', {
         en: `Did not save ${what.en}: ${relative} was changed outside this window since you opened it. Its new version is loaded; copy your text before reopening it.`,
         fr: `Carnet n’a pas enregistré ${what.fr} : ${relative} a été modifié hors de cette fenêtre depuis que vous l’avez ouvert. Sa nouvelle version est chargée ; copiez votre texte avant de la rouvrir.`,

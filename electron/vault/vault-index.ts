@@ -176,6 +176,14 @@ function parseJson<T>(text: string, schema: z.ZodType<T>): T | ProblemText {
 }
 
 function cannotRead(error: unknown): Bilingual {
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return { en: 'Carnet is not allowed to read this file. Check its permissions; Carnet left it as it is.', fr: 'Carnet n’a pas le droit de lire ce fichier. Vérifiez ses droits ; Carnet l’a laissé tel quel.' };
+  }
+  if (code === 'EIO') {
+    return { en: 'The disk reported a failure while reading this file. Check the drive; Carnet left the file as it is.', fr: 'Le disque a signalé une erreur en lisant ce fichier. Vérifiez le support ; Carnet a laissé le fichier tel quel.' };
+  }
+  // A parser's own words (a stack overflow, an alias count), without an OS code in capitals or a path.
+  const detail = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'.*$/, '');
   return { en: `The file cannot be read: ${detail}. Carnet left it as it is.`, fr: `Le fichier ne peut pas être lu : ${detail}. Carnet l’a laissé tel quel.` };
 }

@@ -3,22 +3,25 @@ import path from 'node:path';
 import { isTemporaryName } from './atomic-write.ts';
 
 /**
- * Temporary files a crash left in the vault's own folders: ours (`.carnet-tmp-`), or the
- * `<file>.md.<hex>` of write-file-atomic, which earlier Carnets used. They never replaced the real
- * file; removing them at open keeps the vault tidy for the user who browses it by hand.
+ * Temporary files a crash left in the folders Carnet writes (`<file>.carnet-tmp-<12 hex>`): they
+ * never replaced the real file, and removing them at open keeps the vault tidy for the user who
+ * browses it by hand. Only that exact mark is swept, beside a real file of the same name or not,
+ * and never through a link: a user's `chapter.md.20240312` is theirs, whatever it looks like.
  */
 
-const FOLDERS = ['', 'sources', 'sources/originals', 'notes', 'annotations', 'attachments', '.carnet', '.carnet/index', '.carnet/pending'];
-const LEGACY_TEMP = /^[^.][^/]*\.(?:md|json)\.[0-9a-f]{6,8}$/;
+const FOLDERS = ['', 'sources', 'sources/originals', 'notes', 'annotations', '.carnet', '.carnet/index', '.carnet/pending', '.carnet/trash'];
 
 export async function sweepTemporaryFiles(root: string): Promise<string[]> {
   const removed: string[] = [];
-  const trashEntries = await fs.readdir(path.join(root, '.carnet', 'trash')).catch(() => [] as string[]);
-  for (const folder of [...FOLDERS, ...trashEntries.map((entry) => `.carnet/trash/${entry}`)]) {
-    const entries = await fs.readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      if (!isTemporaryName(entry.name) && !(folder !== 'sources/originals' && LEGACY_TEMP.test(entry.name))) continue;
+  const trashEntries = await fs.readdir(path.join(root, '.carnet', 'trash'), { withFileTypes: true }).catch(() => []);
+  // Links in the trash are not followed: an entry linked elsewhere would sweep a folder not ours.
+  const entries = trashEntries.filter((entry) => entry.isDirectory()).map((entry) => `.carnet/trash/${entry.name}`);
+  for (const folder of [...FOLDERS, ...entries]) {
+    const absolute = path.join(root, folder);
+    const stat = await fs.lstat(absolute).catch(() => null);
+    if (!stat?.isDirectory()) continue;
+    for (const entry of await fs.readdir(absolute, { withFileTypes: true }).catch(() => [])) {
+      if (!entry.isFile() || !isTemporaryName(entry.name)) continue;
       const relative = folder ? `${folder}/${entry.name}` : entry.name;
       await fs.rm(path.join(root, relative), { force: true }).catch(() => undefined);
       removed.push(relative);

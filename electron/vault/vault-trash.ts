@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CarnetError, isNodeError } from '../core/carnet-error.ts';
 import { fileSystemError } from '../core/fs-errors.ts';
 import { atomicWrite } from './atomic-write.ts';
-import { resolveInVault } from './vault-paths.ts';
+import { isWithin, resolveInVault } from './vault-paths.ts';
 import type { ItemKind, TrashEntry } from './vault-records.ts';
 
 /**
@@ -95,6 +95,7 @@ export async function restoreFromTrash(root: string, id: string): Promise<string
   const dir = path.join(root, TRASH_DIR, id);
   for (const relative of entry.files) {
     if (!isTrashable(relative)) throw notTrashable(relative);
+    if (!(await heldFile(root, id, relative))) throw notTrashable(relative);
     const target = await resolveInVault(root, relative);
     if (await exists(target)) {
       throw new CarnetError('conflict', {
@@ -125,17 +126,22 @@ async function undoEntry(root: string, id: string): Promise<string[]> {
   const dir = path.join(root, TRASH_DIR, id);
   const entry = await readEntry(root, id).catch(() => null);
   const back: string[] = [];
+  const stillHeld: string[] = [];
   for (const relative of entry?.files ?? []) {
     if (!isTrashable(relative)) continue;
-    const held = path.join(dir, 'files', relative);
-    const target = path.join(root, relative);
-    if (!(await exists(held)) || (await exists(target))) continue;
+    const held = await heldFile(root, id, relative);
+    if (!held) continue;
+    const target = await resolveInVault(root, relative).catch(() => null);
+    if (!target || (await exists(target))) {
+      stillHeld.push(relative);
+      continue;
+    }
     await fs.rename(held, target);
     back.push(relative);
   }
-  const left = await fs.readdir(path.join(dir, 'files'), { recursive: true, withFileTypes: true }).catch(() => []);
-  if (left.every((item) => !item.isFile())) await fs.rm(dir, { recursive: true, force: true });
-  else if (entry) await writeManifest(root, dir, { ...entry, state: 'done' });
+  if (stillHeld.length === 0) await fs.rm(dir, { recursive: true, force: true });
+  // What could not go back stays in the trash, and the entry names only that, so it can be restored later.
+  else if (entry) await writeManifest(root, dir, { ...entry, files: stillHeld, state: 'done' });
   return back;
 }
 
@@ -168,6 +174,19 @@ async function readEntry(root: string, id: string): Promise<z.infer<typeof manif
     });
   }
   return parsed.data;
+}
+
+/**
+ * A file the entry really holds: a regular file whose real path lies inside the entry's folder.
+ * A link planted in a synced or copied trash could otherwise move a file from anywhere into the vault.
+ */
+async function heldFile(root: string, id: string, relative: string): Promise<string | null> {
+  const dir = path.join(root, TRASH_DIR, id);
+  const held = path.join(dir, 'files', relative);
+  const [entryStat, stat] = await Promise.all([fs.lstat(dir).catch(() => null), fs.lstat(held).catch(() => null)]);
+  if (!entryStat?.isDirectory() || !stat?.isFile()) return null;
+  const [realDir, realHeld] = await Promise.all([fs.realpath(dir).catch(() => null), fs.realpath(held).catch(() => null)]);
+  return realDir && realHeld && isWithin(realDir, realHeld) ? held : null;
 }
 
 function publicEntry(entry: z.infer<typeof manifestSchema>): TrashEntry {

@@ -105,10 +105,22 @@ export class Vault {
       readOnlyReason = { en: 'Opened read-only: nothing in this vault will be changed.', fr: 'Ouvert en lecture seule : rien ne sera modifié dans ce coffre.' };
     }
     readOnlyReason ??= await linkedFolderReason(root);
-    const lock = readOnlyReason ? null : await VaultLock.acquire(root);
+    let lock = readOnlyReason ? null : await VaultLock.acquire(root);
     try {
       // Holding the lock, nobody else writes: what a crash left half-done can be finished or undone.
-      if (lock) await recoverInterruptedWrites(root);
+      if (lock) {
+        const failure = await recoverInterruptedWrites(root).then(() => null, (error: unknown) => error);
+        if (failure) {
+          // The vault still opens, to be read: writing over a half-finished state could lose more.
+          const detail = fileSystemError(failure, '.carnet');
+          readOnlyReason = {
+            en: `Opened read-only: Carnet could not finish tidying up after an interruption (${detail.text.en}). Fix that, then open the vault again to edit it.`,
+            fr: `Ouvert en lecture seule : Carnet n’a pas pu finir de remettre en ordre après une interruption (${detail.text.fr}). Corrigez cela, puis rouvrez le coffre pour le modifier.`,
+          };
+          await lock.release();
+          lock = null;
+        }
+      }
       const vault = new Vault(new VaultCore(root, new VaultIndex(root), readOnlyReason), manifest, lock);
       await vault.loadAll();
       if (options.watch !== false) await vault.startWatching();

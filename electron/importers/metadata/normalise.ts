@@ -14,6 +14,12 @@ const LANGUAGE_NAMES: Record<string, string> = {
   russian: 'ru', arabic: 'ar', arabe: 'ar', indonesian: 'id', japanese: 'ja', korean: 'ko', dutch: 'nl',
 };
 
+const NO_LANGUAGE = new Set(['und', 'zxx', 'mul', 'mis']);
+const THREE_LETTER: Record<string, string> = {
+  eng: 'en', fra: 'fr', fre: 'fr', vie: 'vi', tha: 'th', khm: 'km', lao: 'lo', mya: 'my', bur: 'my', zho: 'zh', chi: 'zh', cmn: 'zh',
+  spa: 'es', deu: 'de', ger: 'de', por: 'pt', ita: 'it', rus: 'ru', ara: 'ar', arb: 'ar', ind: 'id', jpn: 'ja', kor: 'ko', nld: 'nl', dut: 'nl',
+};
+
 const MAX_TITLE = 300;
 
 export function normaliseMetadata(metadata: ImportedMetadata, body: string, fileName: string): ImportedMetadata {
@@ -32,7 +38,12 @@ export function languageTag(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const text = value.trim();
   const tag = /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/.exec(text);
-  if (tag) return tag[1]!.toLowerCase();
+  if (tag) {
+    const primary = tag[1]!.toLowerCase();
+    // "No language", "several", "undetermined" name none; ISO 639-2/3 codes become the two letters the vault stores.
+    if (NO_LANGUAGE.has(primary)) return undefined;
+    return THREE_LETTER[primary] ?? primary;
+  }
   const name = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
   return LANGUAGE_NAMES[name];
 }

@@ -103,4 +103,8 @@ test('language tags: BCP 47 primary subtags and language names', () => {
   assert.equal(languageTag('tiếng Việt'), 'vi');
   assert.equal(languageTag('Klingon'), undefined);
   assert.equal(languageTag('12'), undefined);
+  assert.equal(languageTag('fra'), 'fr');
+  assert.equal(languageTag('eng'), 'en');
+  assert.equal(languageTag('und'), undefined);
+  assert.equal(languageTag('zxx'), undefined);
 });

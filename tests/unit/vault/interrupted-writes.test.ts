@@ -40,7 +40,7 @@ test('a delete interrupted half-way (some files in the trash, the entry still "m
   }
 });
 
-test('an import interrupted between its original and its source leaves nothing once reopened; temporary files are swept', async () => {
+test('an import interrupted between its original and its source leaves nothing once reopened; our temporary files are swept, the user\'s look-alikes kept', async () => {
   const { root, vault, remove } = await vaultWithSource();
   try {
     await vault.close();
@@ -48,13 +48,27 @@ test('an import interrupted between its original and its source leaves nothing o
     await fs.writeFile(path.join(root, 'sources', 'originals', 'half.pdf'), '%PDF-1.4 half');
     await fs.writeFile(path.join(root, '.carnet', 'pending', 'x.json'), JSON.stringify({ commit: 'sources/half.md', created: ['sources/originals/half.pdf', 'carnet.json', '../outside'] }));
     await fs.writeFile(path.join(root, 'notes', 'draft.md.carnet-tmp-0a1b2c3d4e5f'), 'half a note');
-    await fs.writeFile(path.join(root, 'notes', 'draft.md.1f2e3d4c'), 'half a note from an older Carnet');
+    // A user's dated backups look like hex: they are theirs, and stay.
+    await fs.writeFile(path.join(root, 'notes', 'chapter.md.20240312'), 'a dated backup');
+    await fs.writeFile(path.join(root, 'thesis.md.20231105'), 'another');
+    await fs.mkdir(path.join(root, 'attachments'));
+    await fs.writeFile(path.join(root, 'attachments', 'survey.json.123456'), 'data');
     await fs.writeFile(path.join(root, 'notes', 'keep.md.bak'), 'a user file that merely looks odd');
+    await fs.writeFile(path.join(root, 'notes', 'odd.carnet-tmp-notours'), 'not our mark exactly');
+    // A trash entry linked elsewhere is not swept through.
+    const elsewhere = path.join(path.dirname(root), 'elsewhere');
+    await fs.mkdir(elsewhere);
+    await fs.writeFile(path.join(elsewhere, 'x.md.carnet-tmp-0a1b2c3d4e5f'), 'outside the vault');
+    await fs.mkdir(path.join(root, '.carnet', 'trash'), { recursive: true });
+    await fs.symlink(elsewhere, path.join(root, '.carnet', 'trash', 'linked'));
     const reopened = await Vault.open(root, { watch: false });
     await reopened.close();
     assert.deepEqual((await fs.readdir(path.join(root, 'sources', 'originals'))).sort(), ['article.html']);
     assert.deepEqual(await fs.readdir(path.join(root, '.carnet', 'pending')), []);
-    assert.deepEqual((await fs.readdir(path.join(root, 'notes'))).sort(), ['keep.md.bak']);
+    assert.deepEqual((await fs.readdir(path.join(root, 'notes'))).sort(), ['chapter.md.20240312', 'keep.md.bak', 'odd.carnet-tmp-notours']);
+    await fs.access(path.join(root, 'thesis.md.20231105'));
+    await fs.access(path.join(root, 'attachments', 'survey.json.123456'));
+    await fs.access(path.join(elsewhere, 'x.md.carnet-tmp-0a1b2c3d4e5f'));
     await fs.access(path.join(root, 'carnet.json'));
   } finally {
     await remove();
@@ -68,13 +82,57 @@ test('writing where a folder stands, or through a file, is said plainly, never a
     await assert.rejects(atomicWrite(path.join(dir, 'note.md'), 'text'), (error: unknown) => error instanceof CarnetError && /is a folder where Carnet expected a file/.test(error.text.en) && /est un dossier là où Carnet attendait un fichier/.test(error.text.fr) && !/EISDIR/.test(error.message));
     await fs.writeFile(path.join(dir, 'plain'), 'x');
     await assert.rejects(atomicWrite(path.join(dir, 'plain', 'note.md'), 'text'), (error: unknown) => error instanceof CarnetError && /A file stands where Carnet expected a folder/.test(error.message) && !/ENOTDIR/.test(error.message));
-    assert.deepEqual((await fs.readdir(dir)).sort(), ['note.md', 'plain'], 'no temporary file left');
+    await fs.writeFile(path.join(dir, 'original.pdf'), 'first');
+    await assert.rejects(atomicWrite(path.join(dir, 'original.pdf'), 'second', { create: true }), (error: unknown) => error instanceof CarnetError && error.code === 'conflict' && /never replaces it/.test(error.message));
+    assert.equal(await fs.readFile(path.join(dir, 'original.pdf'), 'utf8'), 'first');
+    assert.deepEqual((await fs.readdir(dir)).sort(), ['note.md', 'original.pdf', 'plain'], 'no temporary file left');
     for (const code of ['EACCES', 'EROFS', 'EIO', 'EDQUOT', 'ENAMETOOLONG', 'EMFILE']) {
       const error = fileSystemError(Object.assign(new Error(`${code}: raw`), { code }), 'notes/x.md');
       assert.ok(!error.text.en.includes(code) && !error.text.fr.includes(code), code);
       assert.match(error.text.en, /nothing was changed/i, code);
       assert.match(error.text.fr, /rien n’a été modifié/i, code);
     }
+  } finally {
+    await remove();
+  }
+});
+
+test('a trash entry planted with a link to a folder outside the vault moves nothing in, at open or on restore', async () => {
+  const { root, vault, remove } = await vaultWithSource();
+  try {
+    await vault.close();
+    const outside = path.join(path.dirname(root), 'documents');
+    await fs.mkdir(outside);
+    await fs.writeFile(path.join(outside, 'diary.md'), 'private');
+    for (const [id, state] of [['planted-moving', 'moving'], ['planted-done', 'done']] as const) {
+      const entry = path.join(root, '.carnet', 'trash', id);
+      await fs.mkdir(path.join(entry, 'files'), { recursive: true });
+      await fs.symlink(outside, path.join(entry, 'files', 'notes'));
+      await fs.writeFile(path.join(entry, 'manifest.json'), JSON.stringify({ id, kind: 'note', title: 'Diary', deleted: '2026-01-01T00:00:00.000Z', files: ['notes/diary.md'], state }));
+    }
+    const reopened = await Vault.open(root, { watch: false });
+    try {
+      await assert.rejects(reopened.restore('planted-done'), CarnetError);
+      assert.equal(await fs.readFile(path.join(outside, 'diary.md'), 'utf8'), 'private');
+      await assert.rejects(fs.access(path.join(root, 'notes', 'diary.md')));
+    } finally {
+      await reopened.close();
+    }
+  } finally {
+    await remove();
+  }
+});
+
+test('an import never replaces an original already on disk, even one a hand-renamed source still names', async () => {
+  const { root, vault, source, remove } = await vaultWithSource();
+  try {
+    // The user renamed the source's file by hand; it still names sources/originals/article.html.
+    await fs.rename(path.join(root, source.path), path.join(root, 'sources', 'article-2019.md'));
+    await vault.reload([source.path, 'sources/article-2019.md']);
+    const again = await vault.addSource({ title: 'Article', authors: [] }, 'Another text.\n', { bytes: Buffer.from('<p>new</p>'), extension: 'html' });
+    assert.notEqual(again.original, 'sources/originals/article.html');
+    assert.equal(await fs.readFile(path.join(root, 'sources', 'originals', 'article.html'), 'utf8'), '<p>raw</p>');
+    await vault.close();
   } finally {
     await remove();
   }
