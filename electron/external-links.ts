@@ -1,5 +1,6 @@
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { UiLanguage } from './core/carnet-error.ts';
+import { webAddress } from './core/web-address.ts';
 
 /**
  * The one way out of Carnet to the web: an http(s) address, opened in the system browser only after
@@ -21,21 +22,6 @@ const TEXT: Record<UiLanguage, { message: string; open: string; cancel: string }
   fr: { message: 'Ouvrir cette adresse dans votre navigateur ?', open: 'Ouvrir dans le navigateur', cancel: 'Annuler' },
 };
 
-/** The address to open if `url` is an http or https address, else null: no file:, javascript:, carnet: or any other scheme. */
-export function webAddress(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-}
-
-/** The language Carnet speaks on a system with this locale (Electron's `app.getLocale()`, e.g. "fr-CA"). */
-export function languageOfLocale(locale: string): UiLanguage {
-  return /^fr\b/i.test(locale) ? 'fr' : 'en';
-}
 
 /** Returns `open(url)`: true when the address was handed to the system browser. */
 export function createLinkOpener(deps: LinkOpenerDeps): (url: string) => Promise<boolean> {

@@ -7,7 +7,8 @@ import { CarnetSession } from './core/carnet-session.ts';
 import { createDispatcher } from './core/dispatcher.ts';
 import { createHandlers } from './core/handlers.ts';
 import { hardenApp } from './electron-security.ts';
-import { createLinkOpener, languageOfLocale } from './external-links.ts';
+import { createLinkOpener } from './external-links.ts';
+import { languageOfLocale } from './core/ui-language.ts';
 import { defaultWorkerUrl, workerHost } from './search/search-host.ts';
 
 /** The Electron front: windows, menus and dialogs, wired to the shared services. No business logic here. */

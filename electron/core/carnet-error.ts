@@ -38,9 +38,3 @@ export class CarnetError extends Error {
 export function isNodeError(error: unknown, code?: string): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error && (code === undefined || (error as NodeJS.ErrnoException).code === code);
 }
-
-/** The language of the system Carnet runs on, for users who left the preference on "system". */
-export function systemLanguage(env: NodeJS.ProcessEnv = process.env): UiLanguage {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
-  return /^fr/i.test(locale ?? '') ? 'fr' : 'en';
-}

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CarnetError, systemLanguage, type UiLanguage } from './carnet-error.ts';
+import { CarnetError, type UiLanguage } from './carnet-error.ts';
+import { systemLanguage } from './ui-language.ts';
 import { copySampleVault, installSampleVault } from './sample-vault.ts';
 import { SettingsStore } from './settings-store.ts';
 import { Vault } from '../vault/vault.ts';

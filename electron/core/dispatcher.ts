@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CarnetError, systemLanguage, type UiLanguage } from './carnet-error.ts';
+import { CarnetError, type UiLanguage } from './carnet-error.ts';
+import { systemLanguage } from './ui-language.ts';
 import { isMethodName, methodSchemas, type Handlers, type MethodName, type Reply } from '../api.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Reply<unknown>>;

@@ -1,4 +1,5 @@
 import { detectLanguage } from './language.ts';
+import { webAddress } from '../../core/web-address.ts';
 import { titleFromFileName, type ImportedMetadata } from '../imported-document.ts';
 
 /**
@@ -48,16 +49,6 @@ export function languageTag(value: string | undefined): string | undefined {
   return LANGUAGE_NAMES[name];
 }
 
-/** Only http(s) addresses are kept: a `javascript:` or `file:` URL is no source's address. */
-export function webAddress(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? value.trim() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function oneLine(value: string | undefined): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLinkOpener, languageOfLocale, webAddress, type LinkOpenerDeps } from '../../../electron/external-links.ts';
+import { createLinkOpener, type LinkOpenerDeps } from '../../../electron/external-links.ts';
+import { languageOfLocale } from '../../../electron/core/ui-language.ts';
+import { webAddress } from '../../../electron/core/web-address.ts';
 
 /** electron/external-links.ts with a stand-in dialog and shell: what is asked, what is opened. */
 
@@ -29,7 +31,7 @@ test('only http and https addresses are web addresses', () => {
   assert.equal(webAddress('https://example.org/a b'), 'https://example.org/a%20b');
   assert.equal(webAddress('HTTP://Example.org'), 'http://example.org/');
   for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'carnet://source/s1', 'data:text/html,<b>', 'mailto:a@b.c', 'ms-msdt:/id', '//example.org', 'example.org', '']) {
-    assert.equal(webAddress(url), null, url);
+    assert.equal(webAddress(url), undefined, url);
   }
 });
 
