@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileSystemError } from '../core/fs-errors.ts';
 import { CarnetError, isNodeError } from '../core/carnet-error.ts';
-import { isWithin } from './vault-paths.ts';
+import { leavesThroughLinks } from './vault-paths.ts';
 
 /**
  * Writes through a temporary file in the same folder: every byte written (a short write is
@@ -100,18 +100,7 @@ export async function syncFolder(dir: string): Promise<void> {
 
 /** Refuses a write whose real folder (symlinks followed) is outside the vault. */
 export async function assertInside(root: string, dir: string, label: string): Promise<void> {
-  const realRoot = await fs.realpath(root);
-  let probe = dir;
-  for (;;) {
-    const real = await fs.realpath(probe).catch((error: unknown) => (isNodeError(error, 'ENOENT') ? null : Promise.reject(error)));
-    if (real !== null) {
-      if (!isWithin(realRoot, real)) throw outsideVault(label);
-      return;
-    }
-    const parent = path.dirname(probe);
-    if (parent === probe) return;
-    probe = parent;
-  }
+  if (await leavesThroughLinks(root, dir)) throw outsideVault(label);
 }
 
 function outsideVault(label: string): CarnetError {

@@ -12,24 +12,18 @@ export async function resolveInVault(root: string, relative: string): Promise<st
   const segments = relative.split(/[\\/]+/);
   if (segments.some((s) => s === '..')) throw outside(relative);
   const resolved = path.resolve(root, relative);
-  const realRoot = await fs.realpath(root);
-  if (!isWithin(path.resolve(root), resolved)) throw outside(relative);
-  // Follow the deepest existing ancestor through symlinks: it must stay inside the real root.
-  let probe = resolved;
-  for (;;) {
-    try {
-      const real = await fs.realpath(probe);
-      if (!isWithin(realRoot, real)) throw outside(relative);
-      break;
-    } catch (error) {
-      if (error instanceof CarnetError) throw error;
-      if (!isNodeError(error, 'ENOENT')) throw error;
-      const parent = path.dirname(probe);
-      if (parent === probe) break;
-      probe = parent;
-    }
-  }
+  if (!isWithin(path.resolve(root), resolved) || (await leavesThroughLinks(root, resolved))) throw outside(relative);
   return resolved;
+}
+
+/** True when the deepest existing ancestor of `candidate`, links followed, lies outside the real root. */
+export async function leavesThroughLinks(root: string, candidate: string): Promise<boolean> {
+  const realRoot = await fs.realpath(root);
+  for (let probe = candidate; ; probe = path.dirname(probe)) {
+    const real = await fs.realpath(probe).catch((error: unknown) => (isNodeError(error, 'ENOENT') ? null : Promise.reject(error)));
+    if (real !== null) return !isWithin(realRoot, real);
+    if (path.dirname(probe) === probe) return false;
+  }
 }
 
 export function isWithin(root: string, candidate: string): boolean {
