@@ -63,6 +63,18 @@ export function parseFrontMatter(text: string): FrontMatterDocument {
   return { data, body: rest.slice(close.index + close[0].length) };
 }
 
+/**
+ * The front matter to write back: the keys as they were read, in their order, with Carnet's own
+ * values put in; keys Carnet does not know (an Obsidian `aliases:`, a `status:`) are kept as they
+ * were, and Carnet's keys the file lacked come last.
+ */
+export function mergeFrontMatter(read: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(read)) merged[key] = key in own ? own[key] : read[key];
+  for (const key of Object.keys(own)) if (!(key in read)) merged[key] = own[key];
+  return merged;
+}
+
 /** Keys are written in the order given, so files diff well across saves. */
 export function formatFrontMatter(data: Record<string, unknown>, body: string): string {
   const defined = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { formatFrontMatter } from './front-matter.ts';
+import { formatFrontMatter, mergeFrontMatter } from './front-matter.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { notFound, type VaultCore } from './vault-core.ts';
 import { findBySlug, type NoteRecord } from './vault-index.ts';
@@ -58,7 +58,7 @@ export class NoteStore {
         await this.core.assertUnchanged(relative, baseRevision, what);
       }
       const meta = { id, title: change.title, tags: change.tags, created: record.meta.created, updated: new Date().toISOString() };
-      await this.core.writeTracked(relative, formatFrontMatter(meta, change.body));
+      await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, meta), change.body));
       return this.get(id);
     });
   }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { atomicWrite } from './atomic-write.ts';
-import { formatFrontMatter } from './front-matter.ts';
+import { formatFrontMatter, mergeFrontMatter } from './front-matter.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { validSourceMeta } from './source-meta.ts';
 import { notFound, type VaultCore } from './vault-core.ts';
@@ -82,7 +82,7 @@ export class SourceStore {
       const relative = `sources/${record.slug}.md`;
       await this.core.assertUnchanged(relative, baseRevision, { en: `the metadata of "${record.meta.title}"`, fr: `les informations de « ${record.meta.title} »` });
       const meta = validSourceMeta({ ...record.meta, ...change });
-      await this.core.writeTracked(relative, formatFrontMatter(orderSource(meta), record.body));
+      await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, orderSource(meta)), record.body));
       return this.get(id);
     });
   }

@@ -21,8 +21,9 @@ import type { Bilingual } from '../core/carnet-error.ts';
  * read leaves no record, so nothing ever writes over it.
  */
 
-export interface SourceRecord { slug: string; meta: SourceMeta; body: string; revision: string }
-export interface NoteRecord { slug: string; meta: NoteMeta; body: string; revision: string }
+/** `frontMatter` is the file's whole front matter as read, so that keys Carnet does not know survive a save. */
+export interface SourceRecord { slug: string; meta: SourceMeta; frontMatter: Record<string, unknown>; body: string; revision: string }
+export interface NoteRecord { slug: string; meta: NoteMeta; frontMatter: Record<string, unknown>; body: string; revision: string }
 export interface AnnotationRecord { slug: string; data: AnnotationFile; revision: string }
 
 export class VaultIndex {
@@ -100,7 +101,8 @@ export class VaultIndex {
         if (existing?.revision === revision) return null;
         // A hand edit may have changed the id inside a file: drop the record the file held before.
         changes.push(...this.forget(at, meta.data.id));
-        map.set(meta.data.id, { slug: at.slug, meta: meta.data, body: parsed.body, revision } as SourceRecord & NoteRecord);
+        const frontMatter = parsed.data as Record<string, unknown>;
+        map.set(meta.data.id, { slug: at.slug, meta: meta.data, frontMatter, body: parsed.body, revision } as SourceRecord & NoteRecord);
         changes.push({ kind: at.kind, id: meta.data.id, change: existing ? 'updated' : 'added' });
         return null;
       }

@@ -139,3 +139,28 @@ test('choosing my version over one changed on disk keeps the other version in th
     await remove();
   }
 });
+
+test('keys Carnet does not know (Obsidian aliases, a status) survive saving a note and correcting a source, in their place', async () => {
+  const { dir, remove } = await tempDir();
+  try {
+    const vault = await Vault.create(path.join(dir, 'v'));
+    const note = await vault.createNote('Field notes', 'Text.\n');
+    const file = path.join(vault.root, note.path);
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.replace(/^title: .*$/m, (line) => `${line}\naliases:\n  - terrain\nstatus: draft`));
+    await vault.reload([note.path]);
+    const read = vault.getNote(note.id);
+    await vault.saveNote(note.id, { title: 'Field notes, Hà Nội', body: 'Text, edited.\n', tags: ['mékong'] }, read.revision);
+    const saved = await fs.readFile(file, 'utf8');
+    assert.match(saved, /^---\nid: .+\ntitle: "?Field notes, Hà Nội"?\naliases:\n {2}- terrain\nstatus: draft\ntags:\n {2}- mékong\n/);
+    const source = await vault.addSource({ title: 'Article', authors: [] }, 'Body.\n');
+    const sourceFile = path.join(vault.root, source.path);
+    await fs.writeFile(sourceFile, (await fs.readFile(sourceFile, 'utf8')).replace(/^---\n/, '---\nzotero-key: ABCD1234\n'));
+    await vault.reload([source.path]);
+    await vault.updateSourceMeta(source.id, { title: 'Article, corrected', authors: ['Lê Văn A'] }, vault.getSource(source.id).revision);
+    assert.match(await fs.readFile(sourceFile, 'utf8'), /^---\nzotero-key: ABCD1234\nid: /);
+    await vault.close();
+  } finally {
+    await remove();
+  }
+});
