@@ -1,19 +1,19 @@
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { CarnetError, isNodeError } from '../core/carnet-error.ts';
+import { fileSystemError } from '../core/fs-errors.ts';
+import { bootTime, isAlive, processStartedAt, rebootedSince, sameStart, self } from './process-identity.ts';
 
 /**
  * The single-writer lock, `.carnet/lock`. Hand-written rather than proper-lockfile because
  * staleness here means "the process that took it is gone", which a PID and start-time check
  * answers at once, where mtime-based libraries need a refresh timer and a timeout guess.
  *
- * The lock names its owner by host, PID, the process's start time and the boot it ran in, so a PID
- * reused by an unrelated process (or after a reboot) does not hold the vault forever; and a random
- * nonce, so an owner only ever removes its own lock.
+ * The lock names its owner by host, PID, the process's start time and the boot it ran in (see
+ * process-identity.ts), so a PID reused by an unrelated process (or after a reboot) does not hold the
+ * vault forever; and a random nonce, so an owner only ever removes its own lock.
  *
  * Taking over a stale lock is a race between every Carnet that finds it. Deleting what one read as
  * stale is not safe (by then it may be a live lock a faster racer just created), so a takeover first
@@ -33,6 +33,8 @@ export interface LockOwner {
   startTime?: string | null;
   /** Linux's boot id when the lock was taken: a different one means the machine rebooted since. */
   bootId?: string | null;
+  /** The machine's boot time when the lock was taken (ms since the epoch): the boot's identity where there is no boot id. Absent in older locks. */
+  bootTime?: number | null;
 }
 
 /** A lock (or claim) file as read: its bytes and which file it was, to tell it from a later one. */
@@ -46,22 +48,26 @@ interface Snapshot {
 
 type Verdict = { kind: 'held'; owner: LockOwner } | { kind: 'opening' } | { kind: 'stale' };
 
+/** Windows refused to create or open the file, as it does while one of that name awaits deletion. */
+type Busy = { kind: 'busy'; error: unknown };
+type Creation = { kind: 'created' } | { kind: 'exists' } | Busy;
+/** What kept an acquire waiting, to say when patience runs out. */
+type Obstacle = { kind: 'takeover' } | { kind: 'opening' } | Busy;
+
 /** An empty or unparsable lock younger than this may still be being written by its owner. */
 const HALF_WRITTEN_MS = 5_000;
 /** A claim from another machine (no PID to check there) older than this was abandoned: a takeover lasts milliseconds. */
 const FOREIGN_CLAIM_MS = 30_000;
-/** How long to keep retrying while other Carnets are mid-takeover before giving up. */
+/** How long to keep retrying while other Carnets are mid-takeover or still writing the lock before giving up. */
 const TAKEOVER_PATIENCE_MS = 5_000;
 /** A claim's claimant died mid-takeover: claims of claims, this deep at most. */
 const MAX_CLAIM_DEPTH = 2;
 /** Old-format locks: a process that started this long after the lock was written cannot be its owner (room for clock steps). */
 const CLOCK_SLACK_MS = 30_000;
-/** Linux's USER_HZ, the unit of /proc/<pid>/stat's starttime: 100 on every mainstream architecture (checked against our own start below). */
-const USER_HZ = 100;
-/** `ps` must never hang an open. */
-const PS_TIMEOUT_MS = 1_000;
-
-const execFileAsync = promisify(execFile);
+/** Between looks at a lock another Carnet is still writing (or that Windows is deleting). */
+const RETRY_MS = 50;
+/** The lock as named to the user. */
+const LOCK_TARGET = '.carnet/lock';
 
 export class VaultLock {
   private released = false;
@@ -73,30 +79,13 @@ export class VaultLock {
     this.owner = owner;
   }
 
+  /** Takes the lock, or says in the user's words why not: no raw file-system error comes out of here. */
   static async acquire(vaultRoot: string): Promise<VaultLock> {
-    const dir = path.join(vaultRoot, '.carnet');
-    await fs.mkdir(dir, { recursive: true });
-    const file = path.join(dir, 'lock');
-    const me = await self();
-    const owner: LockOwner = {
-      pid: process.pid,
-      host: os.hostname(),
-      since: new Date().toISOString(),
-      nonce: randomBytes(16).toString('hex'),
-      startTime: me.startTime,
-      bootId: me.bootId,
-    };
-    const deadline = Date.now() + TAKEOVER_PATIENCE_MS;
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 0 && Date.now() > deadline) throw busyError();
-      if (await createExclusive(file, owner)) return new VaultLock(file, owner);
-      const seen = await snapshot(file);
-      if (!seen) continue; // Released between our open and our read: try again.
-      const verdict = await judgeLock(seen);
-      if (verdict.kind === 'held') throw lockedError(verdict.owner);
-      if (verdict.kind === 'opening') throw openingError();
-      // Dead owner, a reused PID, or a lock file left half-written by a crash: take it over.
-      if ((await removeStale(file, seen, owner, 0)) === 'wait') await sleep(5 + Math.random() * 20);
+    try {
+      const { file, owner } = await take(vaultRoot);
+      return new VaultLock(file, owner);
+    } catch (error) {
+      throw fileSystemError(error, LOCK_TARGET);
     }
   }
 
@@ -104,41 +93,89 @@ export class VaultLock {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    const seen = await snapshot(this.file);
-    if (seen?.owner && seen.owner.nonce === this.owner.nonce) await fs.rm(this.file, { force: true });
+    try {
+      const seen = await snapshot(this.file);
+      if (seen?.owner && seen.owner.nonce === this.owner.nonce) await fs.rm(this.file, { force: true });
+    } catch (error) {
+      throw fileSystemError(error, LOCK_TARGET);
+    }
   }
 }
 
-function lockedError(holder: LockOwner): CarnetError {
-  const sameHost = holder.host === os.hostname();
-  return new CarnetError('locked', {
-    en: `This vault is already open in another Carnet window (${sameHost ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`}, since ${holder.since}). Close it there, or open this vault read-only.`,
-    fr: `Ce coffre est déjà ouvert dans une autre fenêtre de Carnet (${sameHost ? `processus ${holder.pid}` : `processus ${holder.pid} sur ${holder.host}`}, depuis ${holder.since}). Fermez-le là-bas, ou ouvrez ce coffre en lecture seule.`,
+async function take(vaultRoot: string): Promise<{ file: string; owner: LockOwner }> {
+  const dir = path.join(vaultRoot, '.carnet');
+  await fs.mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    throw isNodeError(error, 'EEXIST') ? Object.assign(new Error(error.message), { code: 'ENOTDIR' }) : error; // A file named .carnet.
   });
+  const file = path.join(dir, 'lock');
+  const me = await self();
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    since: new Date().toISOString(),
+    nonce: randomBytes(16).toString('hex'),
+    startTime: me.startTime,
+    bootId: me.bootId,
+    bootTime: bootTime(),
+  };
+  const deadline = Date.now() + TAKEOVER_PATIENCE_MS;
+  let obstacle: Obstacle = { kind: 'takeover' };
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0 && Date.now() > deadline) throw gaveUp(obstacle);
+    const created = await createExclusive(file, owner);
+    if (created.kind === 'created') return { file, owner };
+    const seen = created.kind === 'exists' ? await snapshot(file).catch(busyOnWindows) : created;
+    if (seen && 'error' in seen) {
+      obstacle = seen; // Windows: a lock being deleted can be neither created nor read for a moment.
+      await sleep(RETRY_MS);
+      continue;
+    }
+    if (!seen) continue; // Released between our open and our read: try again.
+    const verdict = await judgeLock(seen);
+    if (verdict.kind === 'held') throw lockedError(verdict.owner);
+    if (verdict.kind === 'opening') {
+      // Its owner is still writing it: it will soon name a live owner, or be gone, or (after a crash) grow stale.
+      obstacle = verdict;
+      await sleep(RETRY_MS + Math.random() * RETRY_MS);
+      continue;
+    }
+    // Dead owner, a reused PID, a reboot, or a lock file left half-written by a crash: take it over.
+    obstacle = { kind: 'takeover' };
+    if ((await removeStale(file, seen, owner, 0)) === 'wait') await sleep(5 + Math.random() * 20);
+  }
 }
 
-function openingError(): CarnetError {
-  return new CarnetError('locked', {
-    en: 'Another Carnet is opening this vault at this very moment. Wait a few seconds and try again, or open this vault read-only.',
-    fr: 'Un autre Carnet est en train d’ouvrir ce coffre à l’instant même. Patientez quelques secondes puis réessayez, ou ouvrez ce coffre en lecture seule.',
-  });
-}
-
-function busyError(): CarnetError {
+/** Patience ran out: say what kept us waiting. */
+function gaveUp(obstacle: Obstacle): CarnetError {
+  if (obstacle.kind === 'busy') return fileSystemError(obstacle.error, LOCK_TARGET); // Still refused after the whole wait: not a passing deletion.
+  if (obstacle.kind === 'opening') {
+    return new CarnetError('locked', {
+      en: 'Another Carnet is opening this vault at this very moment. Wait a few seconds and try again, or open this vault read-only.',
+      fr: 'Un autre Carnet est en train d’ouvrir ce coffre à l’instant même. Patientez quelques secondes puis réessayez, ou ouvrez ce coffre en lecture seule.',
+    });
+  }
   return new CarnetError('locked', {
     en: 'Could not take the vault lock: other Carnet processes keep taking it over. Nothing was changed. Try again in a moment.',
     fr: 'Impossible de prendre le verrou du coffre : d’autres processus Carnet le reprennent sans cesse. Rien n’a été modifié. Réessayez dans un instant.',
   });
 }
 
-/** Creates `file` holding `owner` if no such file exists; false if one does. Never leaves a half-written file of its own behind. */
-async function createExclusive(file: string, owner: LockOwner): Promise<boolean> {
+function lockedError(holder: LockOwner): CarnetError {
+  const sameHost = holder.host === os.hostname();
+  return new CarnetError('locked', {
+    en: `This vault is already open in another Carnet window (${sameHost ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`}, since ${holder.since}). Close it there, or open this vault read-only. If no other Carnet is running (after a crash), delete .carnet/lock in the vault folder.`,
+    fr: `Ce coffre est déjà ouvert dans une autre fenêtre de Carnet (${sameHost ? `processus ${holder.pid}` : `processus ${holder.pid} sur ${holder.host}`}, depuis ${holder.since}). Fermez-le là-bas, ou ouvrez ce coffre en lecture seule. Si aucun autre Carnet n’est ouvert (après un plantage), supprimez .carnet/lock dans le dossier du coffre.`,
+  });
+}
+
+/** Creates `file` holding `owner` if no such file exists. Never leaves a half-written file of its own behind. */
+async function createExclusive(file: string, owner: LockOwner): Promise<Creation> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, 'wx');
   } catch (error) {
-    if (isNodeError(error, 'EEXIST')) return false;
-    throw error;
+    if (isNodeError(error, 'EEXIST')) return { kind: 'exists' };
+    return busyOnWindows(error);
   }
   try {
     await handle.writeFile(JSON.stringify(owner));
@@ -149,7 +186,13 @@ async function createExclusive(file: string, owner: LockOwner): Promise<boolean>
     throw error;
   }
   await handle.close();
-  return true;
+  return { kind: 'created' };
+}
+
+/** A lock (or claim) just released or taken over may await deletion on Windows, which says EPERM then: wait, as for a busy lock. */
+function busyOnWindows(error: unknown): Busy {
+  if (process.platform === 'win32' && (isNodeError(error, 'EPERM') || isNodeError(error, 'EACCES'))) return { kind: 'busy', error };
+  throw error;
 }
 
 /**
@@ -158,7 +201,9 @@ async function createExclusive(file: string, owner: LockOwner): Promise<boolean>
  */
 async function removeStale(file: string, seen: Snapshot, claimant: LockOwner, depth: number): Promise<'again' | 'wait'> {
   const claim = `${file}.claim-${createHash('sha256').update(seen.text).digest('hex').slice(0, 16)}`;
-  if (!(await createExclusive(claim, claimant))) {
+  const created = await createExclusive(claim, claimant);
+  if (created.kind === 'busy') return 'wait'; // A claim of that name is being deleted: its claimant just finished.
+  if (created.kind === 'exists') {
     const other = await snapshot(claim);
     if (!other) return 'again'; // The other claimant just finished.
     if (depth >= MAX_CLAIM_DEPTH || !(await isStaleClaim(other))) return 'wait';
@@ -207,6 +252,7 @@ function parseOwner(text: string): LockOwner | null {
         owner.nonce = parsed.nonce;
         owner.startTime = typeof parsed.startTime === 'string' ? parsed.startTime : null;
         owner.bootId = typeof parsed.bootId === 'string' ? parsed.bootId : null;
+        owner.bootTime = typeof parsed.bootTime === 'number' && Number.isFinite(parsed.bootTime) ? parsed.bootTime : null;
       }
       return owner;
     }
@@ -231,14 +277,13 @@ async function isStaleClaim(seen: Snapshot): Promise<boolean> {
 async function isStale(owner: LockOwner): Promise<boolean> {
   if (owner.host !== os.hostname()) return false; // Cannot see another machine's processes (a shared drive): assume alive.
   if (!Number.isSafeInteger(owner.pid) || owner.pid <= 0) return true; // No process has such a PID (and kill() would read it as a group).
-  const me = await self();
-  if (owner.bootId && me.bootId && owner.bootId !== me.bootId) return true; // The machine rebooted since: every process of then is gone.
+  if (await rebootedSince(owner)) return true; // Every process of then is gone.
   if (!isAlive(owner.pid)) return true;
   if (owner.nonce !== undefined) {
     if (!owner.startTime) return false; // No start time on this platform: a live PID holds it.
-    const started = await processStart(owner.pid);
-    if (started === null) return !isAlive(owner.pid); // Died meanwhile, or hidden from us: only the former frees it.
-    return started !== owner.startTime; // The PID now belongs to another process.
+    const same = await sameStart(owner.pid, owner.startTime);
+    if (same === null) return !isAlive(owner.pid); // Died meanwhile, or hidden from us: only the former frees it.
+    return !same; // The PID now belongs to another process.
   }
   // A lock from before start times were recorded (pid, host, since): a live PID holds it, unless that
   // process cannot be a Carnet. Init is not; nor are we (we write the new format); nor is a process
@@ -247,86 +292,6 @@ async function isStale(owner: LockOwner): Promise<boolean> {
   const startedAt = await processStartedAt(owner.pid);
   const since = Date.parse(owner.since);
   return startedAt !== null && Number.isFinite(since) && startedAt > since + CLOCK_SLACK_MS;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return !isNodeError(error, 'ESRCH'); // EPERM: alive, someone else's.
-  }
-}
-
-interface SelfIdentity {
-  startTime: string | null;
-  bootId: string | null;
-}
-
-let selfIdentity: Promise<SelfIdentity> | null = null;
-
-function self(): Promise<SelfIdentity> {
-  selfIdentity ??= (async () => ({ startTime: await processStart(process.pid), bootId: await readBootId() }))();
-  return selfIdentity;
-}
-
-async function readBootId(): Promise<string | null> {
-  if (process.platform !== 'linux') return null; // Elsewhere the start time is wall-clock (`ps`), which already tells a reboot apart.
-  const text = await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '');
-  return text.trim() || null;
-}
-
-/** The process's start, as an opaque string that a reused PID will not repeat; null if unknown. */
-async function processStart(pid: number): Promise<string | null> {
-  if (process.platform === 'linux') return (await linuxStartTicks(pid))?.toString() ?? null;
-  if (process.platform === 'win32') return null; // No quick, dependable way there: the nonce and a live PID decide.
-  return psStart(pid);
-}
-
-/** Field 22 of /proc/<pid>/stat: the start, in clock ticks since boot. */
-async function linuxStartTicks(pid: number): Promise<number | null> {
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  if (stat === null) return null;
-  // The command name (field 2) is in parentheses and may hold spaces: count from the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[19]); // fields[0] is field 3.
-  return Number.isFinite(ticks) ? ticks : null;
-}
-
-async function psStart(pid: number): Promise<string | null> {
-  try {
-    // LC_ALL=C: the writer and the reader of a lock must spell the date the same way.
-    const { stdout } = await execFileAsync('ps', ['-o', 'lstart=', '-p', String(pid)], {
-      timeout: PS_TIMEOUT_MS,
-      windowsHide: true,
-      env: { ...process.env, LC_ALL: 'C' },
-    });
-    return stdout.trim() || null;
-  } catch {
-    return null; // No such process, no ps, or too slow.
-  }
-}
-
-/** When the process started, in ms since the epoch; null if unknown. */
-async function processStartedAt(pid: number): Promise<number | null> {
-  if (process.platform === 'linux') {
-    const bootMs = await linuxBootMs();
-    const ticks = await linuxStartTicks(pid);
-    return bootMs === null || ticks === null ? null : bootMs + (ticks * 1000) / USER_HZ;
-  }
-  const lstart = await processStart(pid);
-  const ms = lstart === null ? NaN : Date.parse(lstart);
-  return Number.isFinite(ms) ? ms : null;
-}
-
-/** The boot time from /proc/stat, trusted only if it dates our own start right (else USER_HZ is not 100 here). */
-async function linuxBootMs(): Promise<number | null> {
-  const text = await fs.readFile('/proc/stat', 'utf8').catch(() => '');
-  const btime = Number(/^btime (\d+)$/m.exec(text)?.[1]);
-  const ownTicks = await linuxStartTicks(process.pid);
-  if (!Number.isFinite(btime) || ownTicks === null) return null;
-  const bootMs = btime * 1000;
-  return Math.abs(bootMs + (ownTicks * 1000) / USER_HZ - performance.timeOrigin) < 5_000 ? bootMs : null;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -67,12 +67,23 @@ test('a lock left by a dead process is taken over', async () => {
   }
 });
 
-test('an empty lock file left by a crash long ago is taken over; a fresh one is respected', async () => {
+test('an empty lock file left by a crash long ago is taken over; a fresh one is waited for, then respected', async () => {
   const { root, remove } = await newVault();
   const lockFile = path.join(root, '.carnet', 'lock');
   try {
     await fs.writeFile(lockFile, '');
-    await assert.rejects(Vault.open(root, { watch: false }), (error: unknown) => error instanceof CarnetError && error.code === 'locked');
+    // Its writer stays busy writing it (kept fresh), past the whole patience window.
+    const fresh = setInterval(() => void fs.utimes(lockFile, new Date(), new Date()).catch(() => undefined), 200);
+    const started = Date.now();
+    await assert.rejects(
+      Vault.open(root, { watch: false }).finally(() => clearInterval(fresh)),
+      (error: unknown) =>
+        error instanceof CarnetError &&
+        error.code === 'locked' &&
+        /^Another Carnet is opening this vault at this very moment\./.test(error.in('en')) &&
+        /^Un autre Carnet est en train d’ouvrir ce coffre/.test(error.in('fr')),
+    );
+    assert.ok(Date.now() - started >= 4_500, `waited ${Date.now() - started} ms before giving up`);
     const old = new Date(Date.now() - 60_000);
     await fs.utimes(lockFile, old, old);
     const vault = await Vault.open(root, { watch: false });
@@ -311,8 +322,20 @@ test('a lock held by a live Carnet is refused, saying who holds it and what to d
     await assert.rejects(VaultLock.acquire(root), (error: unknown) => {
       assert.ok(error instanceof CarnetError);
       assert.equal(error.code, 'locked');
-      assert.match(error.in('en'), new RegExp(`^This vault is already open in another Carnet window \\(process ${pid}, since \\S+\\)\\. Close it there, or open this vault read-only\\.$`));
-      assert.match(error.in('fr'), new RegExp(`^Ce coffre est déjà ouvert dans une autre fenêtre de Carnet \\(processus ${pid}, depuis \\S+\\)\\. Fermez-le là-bas, ou ouvrez ce coffre en lecture seule\\.$`));
+      assert.match(
+        error.in('en'),
+        new RegExp(
+          `^This vault is already open in another Carnet window \\(process ${pid}, since \\S+\\)\\. Close it there, or open this vault read-only\\. ` +
+            `If no other Carnet is running \\(after a crash\\), delete \\.carnet/lock in the vault folder\\.$`,
+        ),
+      );
+      assert.match(
+        error.in('fr'),
+        new RegExp(
+          `^Ce coffre est déjà ouvert dans une autre fenêtre de Carnet \\(processus ${pid}, depuis \\S+\\)\\. Fermez-le là-bas, ou ouvrez ce coffre en lecture seule\\. ` +
+            `Si aucun autre Carnet n’est ouvert \\(après un plantage\\), supprimez \\.carnet/lock dans le dossier du coffre\\.$`,
+        ),
+      );
       return true;
     });
     assert.equal(await fs.readFile(file, 'utf8'), before, 'the holder’s lock is left as it was');
@@ -363,6 +386,95 @@ test('a takeover interrupted by a crash (a claim left by a dead process) does no
     const lock = await VaultLock.acquire(root);
     assert.deepEqual((await fs.readdir(path.dirname(file))).sort(), ['lock']);
     await lock.release();
+  } finally {
+    await remove();
+  }
+});
+
+/** The machine's boot time as Carnet computes it where there is no boot id. */
+function bootTimeNow(): number {
+  return Date.now() - os.uptime() * 1000;
+}
+
+test('where boot ids cannot tell, a lock recorded in another boot (by its boot time) is taken over, even naming a live PID', async () => {
+  const { root, file, remove } = await lockDir();
+  const host = os.hostname();
+  const boot = bootTimeNow();
+  // A live process that is not a Carnet (the test runner), no start time (as on Windows), no boot id.
+  const lockFrom = (bootTime: number, since: number) => JSON.stringify({ pid: process.ppid, host, since: new Date(since).toISOString(), nonce: 'n', startTime: null, bootId: null, bootTime });
+  try {
+    // The same boot (within a minute's jitter): the live PID holds it.
+    for (const bootTime of [boot + 30_000, boot - 30_000]) {
+      await fs.writeFile(file, lockFrom(bootTime, Date.now() - 1_000));
+      await assert.rejects(VaultLock.acquire(root), (error: unknown) => error instanceof CarnetError && error.code === 'locked' && error.in('en').includes(`process ${process.ppid}`));
+    }
+    // A boot time far from today's, but the lock written after today's boot: a clock stepped back, not a reboot.
+    await fs.writeFile(file, lockFrom(boot - 86_400_000, Date.now() - 1_000));
+    await assert.rejects(VaultLock.acquire(root), (error: unknown) => error instanceof CarnetError && error.code === 'locked');
+    // Written a day ago in a boot that ended since: every process of then is gone, whoever has that PID now.
+    await fs.writeFile(file, lockFrom(boot - 86_400_000, boot - 82_800_000));
+    const lock = await VaultLock.acquire(root);
+    const written = JSON.parse(await fs.readFile(file, 'utf8')) as { pid: number; nonce: string; bootTime: number };
+    assert.equal(written.pid, process.pid);
+    assert.equal(written.nonce, lock.owner.nonce);
+    assert.ok(Math.abs(written.bootTime - bootTimeNow()) < 2_000, `records its boot time: ${written.bootTime} vs ${bootTimeNow()}`);
+    await lock.release();
+    // A lock from before boot times were recorded keeps the old rule: a live PID with no start time holds it.
+    await fs.writeFile(file, JSON.stringify({ pid: process.ppid, host, since: new Date(boot - 82_800_000).toISOString(), nonce: 'n', startTime: null, bootId: null }));
+    await assert.rejects(VaultLock.acquire(root), (error: unknown) => error instanceof CarnetError && error.code === 'locked');
+  } finally {
+    await remove();
+  }
+});
+
+test('file-system failures come out as plain words, never as a raw error code', async () => {
+  const { root, file, remove } = await lockDir();
+  try {
+    // .carnet/lock is a folder.
+    await fs.mkdir(file);
+    await assert.rejects(VaultLock.acquire(root), (error: unknown) => {
+      assert.ok(error instanceof CarnetError, String(error));
+      assert.equal(error.code, 'io');
+      assert.match(error.in('en'), /^\.carnet\/lock is a folder where Carnet expected a file/);
+      assert.match(error.in('fr'), /^\.carnet\/lock est un dossier/);
+      assert.doesNotMatch(error.in('en') + error.in('fr'), /EISDIR|EEXIST/);
+      return true;
+    });
+    assert.ok((await fs.stat(file)).isDirectory(), 'left as it was');
+    await fs.rm(file, { recursive: true });
+    // .carnet is a file.
+    await fs.rm(path.join(root, '.carnet'), { recursive: true });
+    await fs.writeFile(path.join(root, '.carnet'), '');
+    await assert.rejects(VaultLock.acquire(root), (error: unknown) => {
+      assert.ok(error instanceof CarnetError, String(error));
+      assert.match(error.in('en'), /^A file stands where Carnet expected a folder on the way to \.carnet\/lock/);
+      assert.doesNotMatch(error.in('en') + error.in('fr'), /EEXIST|ENOTDIR/);
+      return true;
+    });
+  } finally {
+    await remove();
+  }
+});
+
+test('a lock another Carnet is still writing is waited for: it opens once that one gives up, or names that one once written', async () => {
+  const { root, file, remove } = await lockDir();
+  try {
+    // The other Carnet failed to write its lock and removed it.
+    await fs.writeFile(file, '');
+    const gone = setTimeout(() => void fs.rm(file, { force: true }), 300);
+    const started = Date.now();
+    const lock = await VaultLock.acquire(root).finally(() => clearTimeout(gone));
+    assert.ok(Date.now() - started >= 250, 'waited for it');
+    await lock.release();
+    // The other Carnet finished writing its lock: it holds the vault.
+    await fs.writeFile(file, '');
+    const other = { pid: process.ppid, host: os.hostname(), since: new Date().toISOString(), nonce: 'other', startTime: null, bootId: await bootId(), bootTime: bootTimeNow() };
+    const written = setTimeout(() => void fs.writeFile(file, JSON.stringify(other)), 300);
+    await assert.rejects(
+      VaultLock.acquire(root).finally(() => clearTimeout(written)),
+      (error: unknown) => error instanceof CarnetError && error.code === 'locked' && error.in('en').startsWith(`This vault is already open in another Carnet window (process ${process.ppid},`),
+    );
+    assert.deepEqual(JSON.parse(await fs.readFile(file, 'utf8')), other, 'its lock is left as it was');
   } finally {
     await remove();
   }
