@@ -10,6 +10,7 @@ import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT, type Bench } from './hostile-harness.ts';
 import { compare, isClear, losses, measure, Row, short, snapshot } from './hostile-measure.ts';
+import { lockRacerScript } from '../helpers/lock-racer.ts';
 import { backToMain } from './hostile-attacks.ts';
 import { Vault } from '../../electron/vault/vault.ts';
 import type { NoteDetail, VaultInfo } from '../../electron/vault/vault-records.ts';
@@ -109,30 +110,7 @@ export async function linkedVaultFolders(bench: Bench): Promise<Row> {
 // ---------------------------------------------------------------------------------------------
 // Row 11: 3–6 processes finding the same stale lock at the same instant, 50 rounds.
 
-const RACER = `
-import { VaultLock } from ${JSON.stringify(path.join(PROJECT_ROOT, 'electron', 'vault', 'vault-lock.ts'))};
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import readline from 'node:readline';
-const root = process.argv[1];
-const marker = path.join(root, 'holder');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-readline.createInterface({ input: process.stdin }).on('line', async (line) => {
-  const [round, startAt] = line.split(' ').map(Number);
-  await sleep(startAt - Date.now());
-  let lock;
-  try { lock = await VaultLock.acquire(root); }
-  catch (e) { console.log(round + ' lost ' + (e.code ?? 'error') + ' ' + String(e.message).replace(/\\s+/g, ' ')); return; }
-  let result = 'held';
-  try { await (await fs.open(marker, 'wx')).close(); }
-  catch (e) { result = e.code === 'EEXIST' ? 'overlap' : 'error-' + e.code; }
-  await sleep(50);
-  if (result === 'held') await fs.rm(marker);
-  await lock.release();
-  console.log(round + ' ' + result);
-});
-console.log('ready');
-`;
+const RACER = lockRacerScript();
 
 function racer(root: string): { child: ChildProcess; next: () => Promise<string>; send: (line: string) => void } {
   const child = spawn(process.execPath, ['--input-type=module', '-e', RACER, root], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -12,6 +12,7 @@ import { Vault } from '../../../electron/vault/vault.ts';
 import { VaultLock } from '../../../electron/vault/vault-lock.ts';
 import { CarnetError } from '../../../electron/core/carnet-error.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { lockRacerScript } from '../../helpers/lock-racer.ts';
 
 const run = promisify(execFile);
 const OPEN_IN_CHILD = `
@@ -113,35 +114,7 @@ const LOCK_MODULE = path.resolve(import.meta.dirname, '../../../electron/vault/v
 const HOLD_MS = 50;
 const TRIALS = Number(process.env.CARNET_LOCK_TRIALS) || 200;
 
-/**
- * A racer: on each stdin line "<round> <startAt>" it waits until startAt, tries the lock, and if it
- * got it, marks itself as holder with an O_EXCL file (which fails if another holder is marked),
- * holds ~50 ms, unmarks, releases. It answers "<round> held|overlap|lost <code>".
- */
-const RACER = `
-import { VaultLock } from ${JSON.stringify(LOCK_MODULE)};
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import readline from 'node:readline';
-const root = process.argv[1];
-const marker = path.join(root, 'holder');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-readline.createInterface({ input: process.stdin }).on('line', async (line) => {
-  const [round, startAt] = line.split(' ').map(Number);
-  await sleep(startAt - Date.now());
-  let lock;
-  try { lock = await VaultLock.acquire(root); }
-  catch (e) { console.log(round + ' lost ' + (e.code ?? e.message)); return; }
-  let result = 'held';
-  try { await (await fs.open(marker, 'wx')).close(); }
-  catch (e) { result = e.code === 'EEXIST' ? 'overlap' : 'error-' + e.code; }
-  await sleep(${HOLD_MS});
-  if (result === 'held') await fs.rm(marker);
-  await lock.release();
-  console.log(round + ' ' + result);
-});
-console.log('ready');
-`;
+const RACER = lockRacerScript(HOLD_MS);
 
 /** Takes the lock and holds it until its stdin closes. */
 const HOLDER = `
