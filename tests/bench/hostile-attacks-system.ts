@@ -10,7 +10,7 @@ import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT, type Bench } from './hostile-harness.ts';
 import { compare, isClear, losses, measure, Row, short, snapshot } from './hostile-measure.ts';
-import { lockRacerScript } from '../helpers/lock-racer.ts';
+import { deadPid, isDead, lockRacerScript } from '../helpers/lock-racer.ts';
 import { backToMain } from './hostile-attacks.ts';
 import { Vault } from '../../electron/vault/vault.ts';
 import type { NoteDetail, VaultInfo } from '../../electron/vault/vault-records.ts';
@@ -133,22 +133,6 @@ function racer(root: string): { child: ChildProcess; next: () => Promise<string>
       });
     },
   };
-}
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  const pid = child.pid as number;
-  await new Promise((resolve) => child.once('exit', resolve));
-  return pid;
-}
-
-function isDead(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 export async function staleLockRace(bench: Bench): Promise<Row> {

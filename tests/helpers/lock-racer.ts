@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from './temp-dir.ts';
 
@@ -13,6 +14,7 @@ export function lockRacerScript(holdMs = 50): string {
   return `
 import { VaultLock } from ${JSON.stringify(LOCK_MODULE)};
 import fs from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 const root = process.argv[1];
@@ -34,4 +36,21 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
 });
 console.log('ready');
 `;
+}
+
+/** The PID of a process that has just ended: a lock naming it is stale. */
+export async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  const pid = child.pid as number;
+  await new Promise((resolve) => child.once('exit', resolve));
+  return pid;
+}
+
+export function isDead(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }

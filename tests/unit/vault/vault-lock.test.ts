@@ -12,7 +12,7 @@ import { Vault } from '../../../electron/vault/vault.ts';
 import { VaultLock } from '../../../electron/vault/vault-lock.ts';
 import { CarnetError } from '../../../electron/core/carnet-error.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { lockRacerScript } from '../../helpers/lock-racer.ts';
+import { deadPid, isDead, lockRacerScript } from '../../helpers/lock-racer.ts';
 
 const run = promisify(execFile);
 const OPEN_IN_CHILD = `
@@ -164,22 +164,6 @@ function startChild(script: string, arg: string): Child {
       clearTimeout(timer);
     },
   };
-}
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  const pid = child.pid as number;
-  await new Promise((resolve) => child.once('exit', resolve));
-  return pid;
-}
-
-function isDead(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 async function bootId(): Promise<string | null> {
