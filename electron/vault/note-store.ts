@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { formatFrontMatter, mergeFrontMatter } from './front-matter.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 import { notFound, type VaultCore } from './vault-core.ts';
+import { readVaultFile } from './vault-files.ts';
 import { findBySlug, type NoteRecord } from './vault-index.ts';
 import type { TrashStore } from './trash-store.ts';
 import type { NoteDetail, NoteSummary } from './vault-records.ts';
@@ -50,6 +51,12 @@ export class NoteStore {
       const record = this.core.index.notes.get(id);
       if (!record) throw notFound('note', id);
       const relative = `notes/${record.slug}.md`;
+      // What the file holds already needs no write: its bytes and its `updated` stay as they are.
+      const same = change.title === record.meta.title && change.body === record.body && change.tags.length === record.meta.tags.length && change.tags.every((tag, i) => tag === record.meta.tags[i]);
+      if (same) {
+        const onDisk = await readVaultFile(this.core.root, relative);
+        if (onDisk.ok && onDisk.revision === record.revision) return this.get(id);
+      }
       const what = { en: `the note "${record.meta.title}"`, fr: `la note « ${record.meta.title} »` };
       if (replaceNewer && record.revision !== baseRevision) {
         await this.core.assertUnchanged(relative, record.revision, what);

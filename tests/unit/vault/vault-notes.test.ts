@@ -164,3 +164,26 @@ test('keys Carnet does not know (Obsidian aliases, a status) survive saving a no
     await remove();
   }
 });
+
+test('saving a note the user did not change writes nothing: same bytes, same date, same revision', async () => {
+  const { dir, remove } = await tempDir();
+  try {
+    const vault = await Vault.create(path.join(dir, 'v'));
+    const note = await vault.createNote('Unchanged', 'Hand-written   spacing\\, kept.\n', ['a', 'b']);
+    const file = path.join(vault.root, note.path);
+    // A hand edit in the front matter's formatting that Carnet would write differently.
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('title: Unchanged', "title: 'Unchanged'"));
+    await vault.reload([note.path]);
+    const read = vault.getNote(note.id);
+    const before = await fs.readFile(file);
+    const stat = await fs.stat(file);
+    const saved = await vault.saveNote(note.id, { title: 'Unchanged', body: read.body, tags: ['a', 'b'] }, read.revision);
+    assert.deepEqual(await fs.readFile(file), before);
+    assert.equal((await fs.stat(file)).mtimeMs, stat.mtimeMs);
+    assert.equal(saved.revision, read.revision);
+    assert.equal(saved.updated, read.updated);
+    await vault.close();
+  } finally {
+    await remove();
+  }
+});
