@@ -13,6 +13,8 @@ import type {
   CodedPassage,
   NoteDetail,
   NoteSummary,
+  NoteVersion,
+  NoteVersionSummary,
   Problem,
   SourceDetail,
   SourceSummary,
@@ -34,6 +36,8 @@ export type {
   CodedPassage,
   NoteDetail,
   NoteSummary,
+  NoteVersion,
+  NoteVersionSummary,
   Problem,
   SourceDetail,
   SourceSummary,
@@ -88,6 +92,9 @@ export const methodSchemas = {
       replaceNewer: z.boolean().optional(),
     })
     .strict(),
+  /** The earlier versions of a note, newest first. */
+  listNoteHistory: byId,
+  getNoteVersion: z.object({ id: idSchema, version: z.string().regex(/^[0-9TZ-]{20,40}$/, 'A version name from listNoteHistory.') }).strict(),
 
   updateSourceMetadata: z
     .object({
@@ -189,6 +196,8 @@ export interface MethodOutputs {
   getNote: NoteDetail;
   createNote: NoteDetail;
   saveNote: NoteDetail;
+  listNoteHistory: NoteVersionSummary[];
+  getNoteVersion: NoteVersion;
   updateSourceMetadata: SourceDetail;
   importFile: ImportResult;
   importPaste: ImportResult;

@@ -40,6 +40,8 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     getNote: ({ id }) => session.vault.getNote(id),
     createNote: ({ title, body }) => session.vault.createNote(title, body ?? ''),
     saveNote: ({ id, title, body, tags, baseRevision, replaceNewer }) => session.vault.saveNote(id, { title, body, tags }, baseRevision, replaceNewer ?? false),
+    listNoteHistory: ({ id }) => session.vault.listNoteHistory(id),
+    getNoteVersion: ({ id, version }) => session.vault.getNoteVersion(id, version),
 
     updateSourceMetadata: ({ id, baseRevision, title, url, publisher, authors, published, language }) =>
       session.vault.updateSourceMeta(id, { title, url: url || undefined, publisher: publisher || undefined, authors, published: published || undefined, language: language || undefined }, baseRevision),

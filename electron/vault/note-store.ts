@@ -7,16 +7,19 @@ import { notFound, type VaultCore } from './vault-core.ts';
 import { readVaultFile } from './vault-files.ts';
 import { findBySlug, type NoteRecord } from './vault-index.ts';
 import type { TrashStore } from './trash-store.ts';
+import { NoteHistory } from './note-history.ts';
 import type { NoteDetail, NoteSummary } from './vault-records.ts';
 
 /** `notes/<slug>.md`: Markdown with front matter, written only over the version the user read. */
 export class NoteStore {
   private readonly core: VaultCore;
   private readonly trash: TrashStore;
+  readonly history: NoteHistory;
 
   constructor(core: VaultCore, trash: TrashStore) {
     this.core = core;
     this.trash = trash;
+    this.history = new NoteHistory(core);
   }
 
   list(): NoteSummary[] {
@@ -65,6 +68,9 @@ export class NoteStore {
         await this.core.assertUnchanged(relative, baseRevision, what);
       }
       const meta = { id, title: change.title, tags: change.tags, created: record.meta.created, updated: new Date().toISOString() };
+      // The version about to be replaced goes to the note's history first, byte for byte.
+      const previous = await readVaultFile(this.core.root, relative);
+      if (previous.ok) await this.history.keep(id, previous.text);
       await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, meta), change.body));
       return this.get(id);
     });

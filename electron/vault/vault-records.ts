@@ -31,6 +31,25 @@ export interface NoteDetail extends NoteSummary {
   revision: string;
 }
 
+/** An earlier version of a note, kept in `.carnet/history/` when a save replaced it. */
+export interface NoteVersionSummary {
+  /** Its name in the note's history folder (a time stamp). */
+  version: string;
+  /** When it was replaced, ISO 8601. */
+  saved: string;
+  size: number;
+}
+
+export interface NoteVersion {
+  version: string;
+  saved: string;
+  /** Its title, when its front matter reads; else empty. */
+  title: string;
+  body: string;
+  /** The whole file as it was. */
+  text: string;
+}
+
 export interface AnnotationList {
   sourceId: string;
   annotations: Annotation[];

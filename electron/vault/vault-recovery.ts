@@ -19,7 +19,7 @@ export async function recoverInterruptedWrites(root: string): Promise<void> {
 }
 
 /** The folders Carnet writes into: a link here would send notes, originals, the lock or the index elsewhere. */
-const WRITTEN_FOLDERS = ['sources', 'sources/originals', 'notes', 'annotations', 'attachments', '.carnet', '.carnet/trash', '.carnet/index', '.carnet/pending'];
+const WRITTEN_FOLDERS = ['sources', 'sources/originals', 'notes', 'annotations', 'attachments', '.carnet', '.carnet/trash', '.carnet/index', '.carnet/pending', '.carnet/history'];
 
 /** Why the vault must open read-only because one of its folders is a link out of it, or null when none is. */
 export async function linkedFolderReason(root: string): Promise<Bilingual | null> {

@@ -23,6 +23,8 @@ import type {
   ItemKind,
   NoteDetail,
   NoteSummary,
+  NoteVersion,
+  NoteVersionSummary,
   Problem,
   SourceDetail,
   SourceSummary,
@@ -198,6 +200,14 @@ export class Vault {
   }
   saveNote(id: string, change: { title: string; body: string; tags: string[] }, baseRevision: string, replaceNewer = false): Promise<NoteDetail> {
     return this.notes.save(id, change, baseRevision, replaceNewer);
+  }
+  listNoteHistory(id: string): Promise<NoteVersionSummary[]> {
+    this.notes.get(id);
+    return this.notes.history.list(id);
+  }
+  getNoteVersion(id: string, version: string): Promise<NoteVersion> {
+    this.notes.get(id);
+    return this.notes.history.get(id, version);
   }
 
   // Annotations and codes
