@@ -4,6 +4,7 @@ import { FindBar } from '../search/FindBar.tsx';
 import { useTermHighlight } from '../search/use-term-highlight.ts';
 import { SourceReader } from '../reader/SourceReader.tsx';
 import { NoteEditor } from '../notes/NoteEditor.tsx';
+import { NoteHistoryView } from '../notes/NoteHistoryView.tsx';
 import { CodeView } from '../codes/CodeView.tsx';
 import { TrashView } from '../vault/TrashView.tsx';
 import { ProblemsView } from '../vault/ProblemsView.tsx';
@@ -84,6 +85,8 @@ function CentreContent(props: CentrePaneProps) {
           onDelete={(title) => props.onDelete('note', place.id, title)}
         />
       );
+    case 'noteHistory':
+      return <NoteHistoryView key={place.id} id={place.id} revision={data.revision} readOnly={readOnly} onOpen={props.onOpen} onNotice={props.onNotice} />;
     case 'code':
       return <CodeView id={place.id} data={data} onOpen={props.onOpen} />;
     case 'trash':

@@ -4,6 +4,7 @@ export type Place =
   | { kind: 'home' }
   | { kind: 'source'; id: string; annotationId?: string; find?: string[] }
   | { kind: 'note'; id: string; find?: string[] }
+  | { kind: 'noteHistory'; id: string }
   | { kind: 'code'; id: string }
   | { kind: 'trash' }
   | { kind: 'problems' };
@@ -44,7 +45,7 @@ export function historyReducer(history: History, action: HistoryAction): History
       return initialHistory;
     case 'drop': {
       // A deleted item leaves the history, so back never lands on "not found".
-      const keep = history.entries.map((p) => !('id' in p && p.kind === action.kind && p.id === action.id));
+      const keep = history.entries.map((p) => !('id' in p && (p.kind === action.kind || (action.kind === 'note' && p.kind === 'noteHistory')) && p.id === action.id));
       const entries = history.entries.filter((_, i) => keep[i]);
       const before = keep.slice(0, history.index + 1).filter(Boolean).length - 1;
       return entries.length ? { entries, index: Math.max(0, Math.min(before, entries.length - 1)) } : initialHistory;

@@ -5,6 +5,7 @@ import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { anchorAnnotations } from '../reader/anchor.ts';
 import { useSource } from '../reader/use-source.ts';
 import { SourceMetadataForm } from './SourceMetadataForm.tsx';
+import { Icon } from '../app/icons.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
 import type { Annotation, NoteDetail } from '../../electron/api.ts';
@@ -22,7 +23,7 @@ export function DetailsPane({ place, data, onOpen, onOpenExternal }: DetailsPane
   return (
     <aside className="details" aria-label={t('details.label')}>
       {place.kind === 'source' && <SourceDetails id={place.id} annotationId={place.annotationId} data={data} onOpen={onOpen} onOpenExternal={onOpenExternal} />}
-      {place.kind === 'note' && <NoteDetails id={place.id} data={data} onOpen={onOpen} />}
+      {(place.kind === 'note' || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} />}
       {place.kind === 'code' && <CodeDetails id={place.id} data={data} onOpen={onOpen} />}
       {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems') && <VaultDetails data={data} />}
     </aside>
@@ -163,6 +164,9 @@ function NoteDetails({ id, data, onOpen }: { id: string; data: VaultData; onOpen
             <code className="break">{note.path}</code>
           </Field>
         </dl>
+        <button type="button" className="link-button" onClick={() => onOpen({ kind: 'noteHistory', id })}>
+          <Icon name="history" /> {t('history.open')}
+        </button>
       </section>
       <section className="details-section">
         <h2>
