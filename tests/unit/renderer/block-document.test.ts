@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { Editor } from '@tiptap/core';
+import type * as Commonmark from 'commonmark';
+import { loadBlocks, saveBlocks } from '../../../renderer/notes/block-document.ts';
+import { noteExtensions } from '../../../renderer/notes/note-extensions.ts';
+
+const require = createRequire(import.meta.url);
+const spec = require('commonmark-spec') as { tests: { markdown: string; number: number }[] };
+const commonmark = require('commonmark') as typeof Commonmark;
+const examples = spec.tests.map((example) => ({ ...example, markdown: example.markdown.replace(/→/g, '\t') }));
+const toHtml = (markdown: string) => new commonmark.HtmlRenderer().render(new commonmark.Parser().parse(markdown));
+
+// The note editor's own schema, headless (no DOM): what the app saves with.
+const editor = new Editor({ element: null, extensions: noteExtensions(), content: { type: 'doc', content: [{ type: 'paragraph' }] } });
+const ADDED = 'New paragraph.';
+
+test(`CommonMark spec (${examples.length} examples): opened and left alone, a note is not written; with a paragraph added, it is its own bytes plus that paragraph`, () => {
+  let unchanged = 0;
+  let exact = 0;
+  let sameHtml = 0;
+  const notExact: number[] = [];
+  for (const example of examples) {
+    const markdown = example.markdown;
+    const loaded = loadBlocks(editor, markdown);
+    if (saveBlocks(editor, loaded) === null) unchanged++;
+    editor.commands.insertContentAt(editor.state.doc.content.size, { type: 'paragraph', content: [{ type: 'text', text: ADDED }] });
+    const saved = saveBlocks(editor, loaded) ?? '';
+    const separator = markdown === '' ? '' : /\n[ \t]*\n$/.test(markdown) ? '' : markdown.endsWith('\n') ? '\n' : '\n\n';
+    if (saved === `${markdown}${separator}${ADDED}\n`) exact++;
+    else notExact.push(example.number);
+    if (toHtml(saved) === `${toHtml(markdown)}<p>${ADDED}</p>\n`) sameHtml++;
+  }
+  console.log(`# block saves: unchanged ${unchanged}/${examples.length}, appended byte-exact ${exact}/${examples.length}, same HTML plus the paragraph ${sameHtml}/${examples.length}`);
+  assert.equal(unchanged, examples.length);
+  assert.deepEqual(notExact, []);
+});
+
+test('typing in the first block keeps every later block byte for byte', () => {
+  let candidates = 0;
+  const changed: number[] = [];
+  for (const example of examples) {
+    const loaded = loadBlocks(editor, example.markdown);
+    const first = loaded.original[0];
+    if (loaded.source.blocks.length < 2 || !first || first.block < 0) continue;
+    let position: number | null = null;
+    editor.state.doc.descendants((node, pos) => {
+      if (position === null && node.isTextblock) position = pos + 1;
+      return position === null;
+    });
+    if (position === null || position >= (editor.state.doc.firstChild?.nodeSize ?? 0)) continue;
+    candidates++;
+    editor.view.dispatch(editor.state.tr.insertText('X', position));
+    const saved = saveBlocks(editor, loaded) ?? '';
+    const rest = loaded.source.body.slice(loaded.source.blocks[first.block + 1]?.start ?? loaded.source.body.length);
+    if (!saved.endsWith(rest)) changed.push(example.number);
+  }
+  console.log(`# block saves: an edit in the first block kept the rest in ${candidates - changed.length}/${candidates} examples`);
+  assert.ok(candidates > 150, `${candidates} examples to try`);
+  assert.deepEqual(changed, []);
+});
+
+test('a hand-written note with a table, tasks, a callout and an HTML block keeps all of them when a paragraph is edited', () => {
+  const note = '\uFEFFIntro paragraph.\r\n\r\n| A | B |\r\n| --- | :-: |\r\n| 1 \\| 2 | x |\r\n\r\n- [ ] task\r\n\r\n> [!note] Callout\r\n\r\n<details><summary>Raw</summary>kept</details>\r\n';
+  const loaded = loadBlocks(editor, note);
+  editor.view.dispatch(editor.state.tr.insertText('Edited. ', 1));
+  const saved = saveBlocks(editor, loaded) ?? '';
+  assert.ok(saved.startsWith('\uFEFFEdited. Intro paragraph.'), JSON.stringify(saved.slice(0, 40)));
+  assert.ok(saved.endsWith('\r\n\r\n| A | B |\r\n| --- | :-: |\r\n| 1 \\| 2 | x |\r\n\r\n- [ ] task\r\n\r\n> [!note] Callout\r\n\r\n<details><summary>Raw</summary>kept</details>\r\n'), JSON.stringify(saved));
+});
