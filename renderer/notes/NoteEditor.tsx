@@ -6,6 +6,7 @@ import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
 import { markdownForFile, noteExtensions } from './note-extensions.ts';
+import { loadBlocks, saveBlocks, type LoadedNote } from './block-document.ts';
 import type { NoteDetail } from '../../electron/api.ts';
 
 interface NoteEditorProps {
@@ -33,6 +34,8 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
   const [message, setMessage] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const baseRevision = useRef<string | null>(null);
+  /** The note's blocks as loaded: every save is worked out against them, so kept blocks stay the file's bytes. */
+  const blocks = useRef<LoadedNote | null>(null);
   const dirty = useRef(false);
   const timer = useRef<number | null>(null);
   const latest = useRef({ title, tags });
@@ -51,7 +54,9 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
     if (!editor || !dirty.current || baseRevision.current === null) return;
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
-    const body = markdownForFile(editor.getMarkdown());
+    // The file's own bytes for untouched blocks; a title or tag change leaves the body exactly as it was.
+    const loaded = blocks.current;
+    const body = loaded ? (saveBlocks(editor, loaded) ?? loaded.source.bom + loaded.source.body) : markdownForFile(editor.getMarkdown());
     const { title: currentTitle, tags: currentTags } = latest.current;
     dirty.current = false;
     setState('saving');
@@ -94,7 +99,8 @@ export function NoteEditor({ id, revision, readOnly, onOpen, onOpenExternal, onD
         setNote(fresh);
         setTitle(fresh.title);
         setTags(fresh.tags.join(', '));
-        editor.commands.setContent(fresh.body, { contentType: 'markdown', emitUpdate: false });
+        // Block by block, so that a save copies every block the user did not touch byte for byte.
+        blocks.current = loadBlocks(editor, fresh.body);
         setState('saved');
         setMessage(null);
         setLoadError(null);
