@@ -61,16 +61,16 @@ export class NoteStore {
         if (onDisk.ok && onDisk.revision === record.revision) return this.get(id);
       }
       const what = { en: `the note "${record.meta.title}"`, fr: `la note « ${record.meta.title} »` };
+      let previous: string | null;
       if (replaceNewer && record.revision !== baseRevision) {
-        await this.core.assertUnchanged(relative, record.revision, what);
+        previous = await this.core.assertUnchanged(relative, record.revision, what);
         await this.trash.keepCopy(`${record.meta.title} (the version replaced on ${new Date().toISOString().slice(0, 16).replace('T', ' ')})`, relative);
       } else {
-        await this.core.assertUnchanged(relative, baseRevision, what);
+        previous = await this.core.assertUnchanged(relative, baseRevision, what);
       }
       const meta = { id, title: change.title, tags: change.tags, created: record.meta.created, updated: new Date().toISOString() };
-      // The version about to be replaced goes to the note's history first, byte for byte.
-      const previous = await readVaultFile(this.core.root, relative);
-      if (previous.ok) await this.history.keep(id, previous.text);
+      // The version about to be replaced, as just checked, goes to the note's history first, byte for byte.
+      if (previous !== null) await this.history.keep(id, previous);
       await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, meta), change.body));
       return this.get(id);
     });

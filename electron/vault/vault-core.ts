@@ -71,8 +71,12 @@ export class VaultCore {
     for (const listener of this.listeners) listener(changes);
   }
 
-  /** Refuses to write over a file changed since the caller read it, or one that cannot be read. */
-  async assertUnchanged(relative: string, baseRevision: string | null, what: Bilingual): Promise<void> {
+  /**
+   * Refuses to write over a file changed since the caller read it, or one that cannot be read.
+   * Returns the text it checked (null when the file does not exist yet), so a caller keeping the
+   * version it replaces needs no second read.
+   */
+  async assertUnchanged(relative: string, baseRevision: string | null, what: Bilingual): Promise<string | null> {
     const current = await readVaultFile(this.root, relative);
     const currentRevision = current.ok ? current.revision : null;
     if (!current.ok && !current.missing) throw cannotOverwrite(what, relative, current.message);
@@ -92,6 +96,7 @@ export class VaultCore {
         fr: `Carnet n’a pas enregistré ${what.fr} : ${relative} a été modifié hors de cette fenêtre depuis que vous l’avez ouvert. Sa nouvelle version est chargée ; copiez votre texte avant de la rouvrir.`,
       });
     }
+    return current.ok ? current.text : null;
   }
 
   /** Writes a vault file atomically and reads it back at once, so the watcher sees nothing new. */

@@ -63,7 +63,7 @@ export async function readVaultFile(root: string, relative: string): Promise<Rea
   const bytes = await fs.readFile(absolute);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return { ok: false, missing: false, message: { en: 'The file is not valid UTF-8 text. Re-save it as UTF-8 in a text editor.', fr: 'Le fichier n’est pas du texte UTF-8 valide. Réenregistrez-le en UTF-8 dans un éditeur de texte.' } };
   }

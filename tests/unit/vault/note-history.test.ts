@@ -61,3 +61,21 @@ test('history is bounded: the last 50 versions, plus the newest of each day for 
     await remove();
   }
 });
+
+test('a note written with a byte-order mark keeps it in its history', async () => {
+  const { dir, remove } = await tempDir();
+  try {
+    const vault = await Vault.create(path.join(dir, 'v'));
+    const note = await vault.createNote('With BOM', 'Text.\n');
+    const file = path.join(vault.root, note.path);
+    const withBom = `\uFEFF${await fs.readFile(file, 'utf8')}`;
+    await fs.writeFile(file, withBom);
+    await vault.reload([note.path]);
+    await vault.saveNote(note.id, { title: 'With BOM', body: 'Changed.\n', tags: [] }, vault.getNote(note.id).revision);
+    const [version] = await vault.listNoteHistory(note.id);
+    assert.equal((await vault.getNoteVersion(note.id, version!.version)).text, withBom);
+    await vault.close();
+  } finally {
+    await remove();
+  }
+});
