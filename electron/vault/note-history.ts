@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CarnetError } from '../core/carnet-error.ts';
-import { atomicWrite } from './atomic-write.ts';
+import { atomicWrite, isTemporaryName } from './atomic-write.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { noteMetaSchema } from './vault-schemas.ts';
 import type { VaultCore } from './vault-core.ts';
@@ -29,10 +29,16 @@ export class NoteHistory {
     const dir = `${HISTORY_DIR}/${noteId}`;
     await this.core.makeFolder(dir);
     const stamp = when.toISOString().replace(/[:.]/g, '-');
-    const names = new Set(await this.names(noteId));
-    let name = `${stamp}.md`;
-    for (let n = 2; names.has(name); n++) name = `${stamp}-${n}.md`;
-    await atomicWrite(path.join(this.core.root, dir, name), previous, { within: this.core.root, label: `${dir}/${name}`, create: true });
+    // Two saves in the same millisecond: the second takes the next free name (a new file never replaces one).
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? `${stamp}.md` : `${stamp}-${n}.md`;
+      try {
+        await atomicWrite(path.join(this.core.root, dir, name), previous, { within: this.core.root, label: `${dir}/${name}`, create: true });
+        break;
+      } catch (error) {
+        if (!(error instanceof CarnetError && error.code === 'conflict') || n >= 100) throw error;
+      }
+    }
     await this.prune(noteId, when);
   }
 
@@ -71,7 +77,12 @@ export class NoteHistory {
 
   /** The newest 50, then the newest of each of the last 30 days; the rest goes. */
   private async prune(noteId: string, now: Date): Promise<void> {
-    const names = (await this.names(noteId)).sort().reverse();
+    const dir = path.join(this.core.root, HISTORY_DIR, noteId);
+    const entries = await fs.readdir(dir).catch(() => [] as string[]);
+    // What a crash left while keeping a version is tidied here, where the folder is read anyway,
+    // rather than by reading every note's history folder each time the vault opens.
+    for (const name of entries.filter(isTemporaryName)) await fs.rm(path.join(dir, name), { force: true });
+    const names = entries.filter((name) => VERSION_NAME.test(name)).sort().reverse();
     const keep = new Set(names.slice(0, KEEP_RECENT));
     const days = new Set<string>();
     const oldest = now.getTime() - KEEP_DAYS * 86_400_000;
@@ -83,7 +94,7 @@ export class NoteHistory {
       }
     }
     for (const name of names) {
-      if (!keep.has(name)) await fs.rm(path.join(this.core.root, HISTORY_DIR, noteId, name), { force: true });
+      if (!keep.has(name)) await fs.rm(path.join(dir, name), { force: true });
     }
   }
 }

@@ -9,16 +9,15 @@ import { isTemporaryName } from './atomic-write.ts';
  * and never through a link: a user's `chapter.md.20240312` is theirs, whatever it looks like.
  */
 
-const FOLDERS = ['', 'sources', 'sources/originals', 'notes', 'annotations', '.carnet', '.carnet/index', '.carnet/pending', '.carnet/trash', '.carnet/history'];
+// A note's history folder is tidied when a version is next kept there (note-history.ts), not here:
+// reading every note's history at each open would grow with the vault.
+const FOLDERS = ['', 'sources', 'sources/originals', 'notes', 'annotations', '.carnet', '.carnet/index', '.carnet/pending', '.carnet/trash'];
 
 export async function sweepTemporaryFiles(root: string): Promise<string[]> {
   const removed: string[] = [];
-  // Links in the trash or the history are not followed: an entry linked elsewhere would sweep a folder not ours.
-  const entries: string[] = [];
-  for (const parent of ['.carnet/trash', '.carnet/history']) {
-    const children = await fs.readdir(path.join(root, parent), { withFileTypes: true }).catch(() => []);
-    entries.push(...children.filter((entry) => entry.isDirectory()).map((entry) => `${parent}/${entry.name}`));
-  }
+  // Links in the trash are not followed: an entry linked elsewhere would sweep a folder not ours.
+  const children = await fs.readdir(path.join(root, '.carnet/trash'), { withFileTypes: true }).catch(() => []);
+  const entries = children.filter((entry) => entry.isDirectory()).map((entry) => `.carnet/trash/${entry.name}`);
   for (const folder of [...FOLDERS, ...entries]) {
     const absolute = path.join(root, folder);
     const stat = await fs.lstat(absolute).catch(() => null);

@@ -47,6 +47,11 @@ test('history is bounded: the last 50 versions, plus the newest of each day for 
     // 40 days with three saves each, then 60 saves today.
     for (let day = 40; day >= 1; day--) for (const hour of [8, 12, 18]) await history.keep(note.id, `day ${day} at ${hour}\n`, new Date(now - day * 86_400_000 + (hour - 12) * 3_600_000));
     for (let i = 0; i < 60; i++) await history.keep(note.id, `today ${i}\n`, new Date(now + i * 1000));
+    // A temporary file a crash left in the folder goes at the next version kept there.
+    const folder = path.join(vault.root, '.carnet', 'history', note.id);
+    await fs.writeFile(path.join(folder, 'x.md.carnet-tmp-0a1b2c3d4e5f'), 'half');
+    await history.keep(note.id, 'today 59\n', new Date(now + 59_000));
+    assert.ok(!(await fs.readdir(folder)).some((name) => name.includes('carnet-tmp')));
     const versions = await history.list(note.id);
     const days = new Set(versions.map((v) => v.saved.slice(0, 10)));
     assert.ok(versions.length >= 50 && versions.length <= 50 + 30, `${versions.length} versions kept`);
