@@ -20,7 +20,7 @@ export const en = {
   'import.pasteHint': 'Or click here and paste an article (Ctrl+V).',
   'import.progress': 'Import progress',
   'import.running': 'Importing {done} of {total}: {current}',
-  'import.finished': '{total} files read.',
+  'import.finished': '{count} files read.',
   'import.finishedOne': '1 file read.',
   'import.clipboard': 'Clipboard',
   'import.counts': '{imported} imported · {duplicates} already in the vault · {failed} failed',

@@ -22,7 +22,7 @@ export const fr: Record<MessageKey, string> = {
   'import.pasteHint': 'Ou cliquez ici et collez un article (Ctrl+V).',
   'import.progress': 'Progression de l’import',
   'import.running': 'Import de {done} sur {total} : {current}',
-  'import.finished': '{total} fichiers lus.',
+  'import.finished': '{count} fichiers lus.',
   'import.finishedOne': '1 fichier lu.',
   'import.clipboard': 'Presse-papiers',
   'import.counts': 'importés : {imported} · déjà dans le coffre : {duplicates} · en échec : {failed}',

@@ -18,7 +18,9 @@ export function resolveLanguage(preference: LanguagePreference): Language {
 export function makeTranslate(language: Language): Translate {
   const dictionary = dictionaries[language];
   return (key, params) => {
-    const text = dictionary[key] ?? en[key];
+    // A count of one reads in the singular where the dictionary has it: `<key>One` ("1 file read").
+    const singular = params?.count === 1 ? (dictionary as Record<string, string>)[`${key}One`] : undefined;
+    const text = singular ?? dictionary[key] ?? en[key];
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };

@@ -121,11 +121,9 @@ export function ImportDialog({ progress, readOnly, onFiles, onPaste, onOpen, onC
             <p>
               {progress.running
                 ? t('import.running', { done: progress.done, total: progress.total, current: shownName(progress.current ?? '') })
-                : progress.total === 1
-                  ? t('import.finishedOne')
-                  : t('import.finished', { total: progress.total })}{' '}
+                : t('import.finished', { count: progress.total })}{' '}
               <span className="muted">{t('import.counts', counts)}</span>
-              {progress.skipped > 0 && <span className="muted"> {progress.skipped === 1 ? t('import.skippedOne') : t('import.skipped', { count: progress.skipped })}</span>}
+              {progress.skipped > 0 && <span className="muted"> {t('import.skipped', { count: progress.skipped })}</span>}
             </p>
             <ul className="import-results">
               {progress.results.map((result, index) => (

@@ -173,7 +173,7 @@ export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultDat
         </button>
         {info && info.counts.problems > 0 && (
           <button type="button" className={`footer-link warning ${place.kind === 'problems' ? 'selected' : ''}`} onClick={() => onOpen({ kind: 'problems' })}>
-            <Icon name="warning" /> {info.counts.problems === 1 ? t('sidebar.problemsOne') : t('sidebar.problems', { count: info.counts.problems })}
+            <Icon name="warning" /> {t('sidebar.problems', { count: info.counts.problems })}
           </button>
         )}
       </div>
