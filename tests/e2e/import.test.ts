@@ -168,6 +168,8 @@ test('pasting an article copied from a web page imports it under its heading, in
       const summary = page.locator('.import-results');
       await summary.getByText(imported, { exact: true }).waitFor();
       assert.match((await summary.textContent()) ?? '', /Traite des êtres humains : le Mékong renforce sa coopération/);
+      assert.match((await page.locator('.import-progress').textContent()) ?? '', locale === 'fr-FR' ? /^1 fichier lu\./ : /^1 file read\./);
+      assert.match((await summary.textContent()) ?? '', locale === 'fr-FR' ? /Presse-papiers/ : /Clipboard/);
       // The library shows it at once, and it opens from the summary.
       await page.locator('.sidebar').getByText('Traite des êtres humains : le Mékong renforce sa coopération').waitFor();
       await screenshot(page, `paste-import-${locale}-${colorScheme}`);
