@@ -73,12 +73,17 @@ export function fileSystemError(error: unknown, target: string): CarnetError {
         fr: `Trop de fichiers sont ouverts sur cet ordinateur : rien n’a été modifié (${target}). Fermez quelques programmes, puis réessayez.`,
       });
     default: {
-      // The system's own words, without the code in capitals that means nothing to a reader.
-      const detail = (error instanceof Error ? error.message : String(error)).replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'.*$/, '');
+      const detail = plainDetail(error);
       return new CarnetError('io', {
         en: `Could not write ${target}: ${detail}. Nothing was changed; try again.`,
         fr: `Impossible d’écrire ${target} : ${detail}. Rien n’a été modifié ; réessayez.`,
       });
     }
   }
+}
+
+/** An error's own words, first line only, without the code in capitals or the path that mean nothing to a reader. */
+export function plainDetail(error: unknown): string {
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'.*$/, '');
 }

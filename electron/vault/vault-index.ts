@@ -14,6 +14,7 @@ import {
 } from './vault-schemas.ts';
 import type { Problem, VaultChange } from './vault-records.ts';
 import type { Bilingual } from '../core/carnet-error.ts';
+import { plainDetail } from '../core/fs-errors.ts';
 
 /**
  * The in-memory picture of a vault's files, kept in step with the disk one file at a time.
@@ -185,7 +186,7 @@ function cannotRead(error: unknown): Bilingual {
   if (code === 'EIO') {
     return { en: 'The disk reported a failure while reading this file. Check the drive; Carnet left the file as it is.', fr: 'Le disque a signalé une erreur en lisant ce fichier. Vérifiez le support ; Carnet a laissé le fichier tel quel.' };
   }
-  // A parser's own words (a stack overflow, an alias count), without an OS code in capitals or a path.
-  const detail = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'.*$/, '');
+  // A parser's own words (a stack overflow, an alias count).
+  const detail = plainDetail(error);
   return { en: `The file cannot be read: ${detail}. Carnet left it as it is.`, fr: `Le fichier ne peut pas être lu : ${detail}. Carnet l’a laissé tel quel.` };
 }
