@@ -1,6 +1,8 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { splitBlocks, type SourceBlocks } from './markdown-blocks.ts';
+import { splitBlocks, type SourceBlock, type SourceBlocks } from './markdown-blocks.ts';
+import { declaredKind, keepsMeaning } from './opaque-blocks.ts';
+import { separateAdjacentLists } from './schema/list-markers.ts';
 
 /**
  * A note in the editor that keeps its Markdown byte for byte. Loading parses each top-level block
@@ -31,17 +33,36 @@ function managerOf(editor: Editor): MarkdownManager {
   return (editor.storage as unknown as { markdown: { manager: MarkdownManager } }).markdown.manager;
 }
 
+/** Editor nodes as Markdown, lists side by side kept apart. */
+export function serializeNodes(manager: MarkdownManager, nodes: JSONContent[]): string {
+  return manager.serialize({ type: 'doc', content: separateAdjacentLists(nodes) });
+}
+
+/** The whole document serialised node by node, ignoring the file's bytes (what a save would be without them). */
+export function serializeDocument(editor: Editor): string {
+  return serializeNodes(managerOf(editor), editor.getJSON().content ?? []);
+}
+
+/** A block as editor nodes: rich text when the editor keeps its meaning, else one raw-Markdown block with its exact text. */
+function blockContent(manager: MarkdownManager, block: SourceBlock, definitions: string): JSONContent[] {
+  const declared = declaredKind(block);
+  if (declared) return [{ type: 'rawMarkdown', attrs: { markdown: block.text, kind: declared } }];
+  // A block that uses a reference link resolves it only with the definitions beside it.
+  const withDefinitions = definitions !== '' && block.type !== 'code' && block.text.includes('[');
+  const parsed = manager.parse(withDefinitions ? `${block.text}\n\n${definitions}\n` : block.text).content ?? [];
+  if (parsed.length > 0 && keepsMeaning(block.text, serializeNodes(manager, parsed), definitions)) return parsed;
+  return [{ type: 'rawMarkdown', attrs: { markdown: block.text, kind: 'markdown' } }];
+}
+
 /** Puts `markdown` in the editor, block by block; what it returns is what `saveBlocks` needs. */
 export function loadBlocks(editor: Editor, markdown: string): LoadedNote {
   const manager = managerOf(editor);
   const source = splitBlocks(markdown);
-  // A block that uses a reference link resolves it only with the definitions beside it.
-  const definitions = source.blocks.filter((block) => block.type === 'definition').map((block) => block.text.trimStart()).join('\n');
+  const definitions = source.definitions.join('\n');
   const content: JSONContent[] = [];
   const owners: number[] = [];
   const nodeCounts = source.blocks.map((block, index) => {
-    const withDefinitions = definitions !== '' && block.type !== 'definition' && block.type !== 'code' && block.type !== 'html' && block.text.includes('[');
-    const parsed = manager.parse(withDefinitions ? `${block.text}\n\n${definitions}\n` : block.text).content ?? [];
+    const parsed = blockContent(manager, block, definitions);
     for (const node of parsed) {
       content.push(node);
       owners.push(index);
@@ -111,7 +132,7 @@ export function saveBlocks(editor: Editor, loaded: LoadedNote): string | null {
       const follows = previous !== null && 'block' in previous && previous.block === item.block - 1;
       separator = previous === null ? (item.block === 0 ? (source.gaps[0] ?? '') : '') : follows ? (source.gaps[item.block] ?? '') : blank;
     } else {
-      piece = manager.serialize({ type: 'doc', content: item.nodes.map((node) => node.toJSON() as JSONContent) }).replace(/\r?\n/g, eol);
+      piece = serializeNodes(manager, item.nodes.map((node) => node.toJSON() as JSONContent)).replace(/\r?\n/g, eol);
       if (piece.trim() === '') continue; // empty paragraphs only
       if (previous === null) separator = '';
       else if ('block' in previous && previous.block === source.blocks.length - 1) {

@@ -24,6 +24,8 @@ export interface SourceBlocks {
   bom: string;
   body: string;
   blocks: SourceBlock[];
+  /** Every link reference definition of the note, at any depth: a block's links resolve only with them. */
+  definitions: string[];
   /** `gaps[i]` precedes `blocks[i]`; the last one follows the last block. Only whitespace. */
   gaps: string[];
 }
@@ -49,6 +51,14 @@ export function splitBlocks(markdown: string): SourceBlocks {
     }
     blocks.push({ type: node.type, start, end: position.end.offset, text: '' });
   }
+  const definitions: string[] = [];
+  const collect = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+    if (node.type === 'definition' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      definitions.push(body.slice(node.position.start.offset, node.position.end.offset));
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) collect(child);
+  };
+  collect(tree);
   const gaps: string[] = [];
   let at = 0;
   for (const block of blocks) {
@@ -57,7 +67,7 @@ export function splitBlocks(markdown: string): SourceBlocks {
     at = block.end;
   }
   gaps.push(body.slice(at));
-  return { bom, body, blocks, gaps };
+  return { bom, body, blocks, definitions, gaps };
 }
 
 /** The Markdown again, from blocks and the text between them: `joinBlocks(splitBlocks(md)) === md`. */

@@ -1,17 +1,56 @@
 import StarterKit from '@tiptap/starter-kit';
 import { Markdown } from '@tiptap/markdown';
-import type { AnyExtension } from '@tiptap/core';
+import { TaskItem } from '@tiptap/extension-list';
+import { TableKit } from '@tiptap/extension-table';
+import Highlight from '@tiptap/extension-highlight';
+import Image from '@tiptap/extension-image';
+import type { AnyExtension, NodeViewRenderer } from '@tiptap/core';
+import { EscapingParagraph, NarrowInlineEscapes } from './schema/text-escapes.ts';
+import { RawMarkdown } from './schema/raw-markdown.ts';
+import { RawInline } from './schema/raw-inline.ts';
+import { WikiLink } from './schema/wiki-link.ts';
+import { MarkedBulletList, MarkedOrderedList, MarkedTaskList } from './schema/list-markers.ts';
+import { MarkdownLink } from './schema/markdown-link.ts';
+import { KeptHeading } from './schema/empty-heading.ts';
+
+export interface NoteViewOptions {
+  /** The raw-Markdown block's view in the app (React); the headless tests use the plain HTML. */
+  rawBlockView?: NodeViewRenderer;
+  /** Extensions only the mounted editor needs: placeholder, `/` menu, `[[` suggestions. */
+  interactive?: AnyExtension[];
+}
 
 /**
  * The note editor's schema, shared with the tests that check Markdown round-trips.
  * Links may use carnet:// (citations into the vault); a click is handled by the editor view, never followed.
  */
-export function noteExtensions(): AnyExtension[] {
+export function noteExtensions(options: NoteViewOptions = {}): AnyExtension[] {
+  const view = options.rawBlockView;
   return [
     StarterKit.configure({
-      link: { openOnClick: false, autolink: true, protocols: ['carnet'], HTMLAttributes: { rel: 'noopener noreferrer', target: null } },
+      paragraph: false,
+      heading: false,
+      bulletList: false,
+      orderedList: false,
+      link: false,
     }),
+    MarkdownLink.configure({ openOnClick: false, autolink: true, protocols: ['carnet'], HTMLAttributes: { rel: 'noopener noreferrer', target: null } }),
+    KeptHeading,
+    MarkedBulletList,
+    MarkedOrderedList,
+    EscapingParagraph,
+    MarkedTaskList,
+    TaskItem.configure({ nested: true }),
+    TableKit.configure({ table: { resizable: false } }),
+    Highlight,
+    // Images are files of the vault (attachments/); a web address is shown as a link, never fetched.
+    Image.configure({ inline: true, allowBase64: false }),
+    view ? RawMarkdown.extend({ addNodeView: () => view }) : RawMarkdown,
+    RawInline,
+    WikiLink,
     Markdown,
+    NarrowInlineEscapes,
+    ...(options.interactive ?? []),
   ];
 }
 

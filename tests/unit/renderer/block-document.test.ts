@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Editor } from '@tiptap/core';
 import type * as Commonmark from 'commonmark';
-import { loadBlocks, saveBlocks } from '../../../renderer/notes/block-document.ts';
+import { loadBlocks, saveBlocks, serializeDocument } from '../../../renderer/notes/block-document.ts';
 import { noteExtensions } from '../../../renderer/notes/note-extensions.ts';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +37,25 @@ test(`CommonMark spec (${examples.length} examples): opened and left alone, a no
   assert.deepEqual(notExact, []);
 });
 
+test(`CommonMark spec (${examples.length} examples): forced to re-serialise every node, a note means the same (commonmark.js); what the editor would alter it keeps as raw Markdown`, () => {
+  let same = 0;
+  let raw = 0;
+  const altered: number[] = [];
+  for (const example of examples) {
+    loadBlocks(editor, example.markdown);
+    let hasRaw = false;
+    editor.state.doc.forEach((node) => {
+      if (node.type.name === 'rawMarkdown') hasRaw = true;
+    });
+    if (hasRaw) raw++;
+    const serialised = serializeDocument(editor);
+    if (toHtml(serialised) === toHtml(example.markdown)) same++;
+    else altered.push(example.number);
+  }
+  console.log(`# full re-serialisation: same HTML ${same}/${examples.length}; examples with a block kept as raw Markdown: ${raw}`);
+  assert.deepEqual(altered, []);
+});
+
 test('typing in the first block keeps every later block byte for byte', () => {
   let candidates = 0;
   const changed: number[] = [];
@@ -57,7 +76,8 @@ test('typing in the first block keeps every later block byte for byte', () => {
     if (!saved.endsWith(rest)) changed.push(example.number);
   }
   console.log(`# block saves: an edit in the first block kept the rest in ${candidates - changed.length}/${candidates} examples`);
-  assert.ok(candidates > 150, `${candidates} examples to try`);
+  // Examples whose first block is rich text (not kept as raw Markdown) and has more blocks after it.
+  assert.ok(candidates > 100, `${candidates} examples to try`);
   assert.deepEqual(changed, []);
 });
 

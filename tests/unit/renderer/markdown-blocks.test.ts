@@ -71,5 +71,5 @@ test('indentation stays with its block, and overlapping positions become one blo
   const overlap = splitBlocks('[foo]: /url\nbar\n===\n[foo]\n');
   assert.equal(joinBlocks(overlap), '[foo]: /url\nbar\n===\n[foo]\n');
   assert.equal(overlap.blocks[0]?.type, 'definition+heading');
-  assert.deepEqual(splitBlocks(''), { bom: '', body: '', blocks: [], gaps: [''] });
+  assert.deepEqual(splitBlocks(''), { bom: '', body: '', blocks: [], definitions: [], gaps: [''] });
 });
