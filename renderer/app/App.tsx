@@ -72,15 +72,11 @@ export function App() {
 
   const go = useCallback((next: Place, replace = false) => dispatch({ type: replace ? 'replace' : 'go', place: next }), []);
 
-  const createNote = useCallback(async () => {
+  const createNote = useCallback(() => {
     if (!vault || vault.readOnly) return;
-    try {
-      const note = await api.createNote({ title: t('note.untitled') });
-      go({ kind: 'note', id: note.id });
-    } catch (error) {
-      setNotice(errorMessage(error));
-    }
-  }, [vault, go, t]);
+    // Nothing is written until something is typed: an empty new note leaves no file behind.
+    go({ kind: 'note', id: `new-${Date.now()}`, draft: true });
+  }, [vault, go]);
 
   const runCommand = useCallback(
     (command: MenuCommand) => {
@@ -92,7 +88,7 @@ export function App() {
         case 'searchPane':
           return setSearchRequest((n) => n + 1);
         case 'newNote':
-          return void createNote();
+          return createNote();
         case 'openVault':
           return setVaultDialog('open');
         case 'createVault':
@@ -198,7 +194,7 @@ export function App() {
           settings={settings}
           onBack={() => dispatch({ type: 'back' })}
           onForward={() => dispatch({ type: 'forward' })}
-          onNewNote={() => void createNote()}
+          onNewNote={createNote}
           onImport={() => setImportOpen(true)}
           onSwitchVault={() => setVaultDialog('recent')}
           onToggleDetails={() => setDetailsOpen((open) => !open)}
@@ -226,7 +222,7 @@ export function App() {
             onOpen={go}
             onOpenExternal={openExternal}
             onDelete={deleteItem}
-            onNewNote={() => void createNote()}
+            onNewNote={createNote}
             onOpenVaultDialog={setVaultDialog}
             onNotice={setNotice}
           />

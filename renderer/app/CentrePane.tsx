@@ -76,8 +76,12 @@ function CentreContent(props: CentrePaneProps) {
     case 'note':
       return (
         <NoteEditor
-          key={place.id}
-          id={place.id}
+          key={place.key ?? place.id}
+          id={place.draft ? null : place.id}
+          onCreated={(id) => props.onOpen({ kind: 'note', id, key: place.key ?? place.id }, true)}
+          notes={data.notes}
+          sources={data.sources}
+          onError={props.onNotice}
           revision={data.revision}
           readOnly={readOnly}
           onOpen={props.onOpen}

@@ -3,7 +3,8 @@
 export type Place =
   | { kind: 'home' }
   | { kind: 'source'; id: string; annotationId?: string; find?: string[] }
-  | { kind: 'note'; id: string; find?: string[] }
+  /** A note not yet written: `id` is a key for the editor until the first keystroke creates the file; `key` keeps the editor across that change. */
+  | { kind: 'note'; id: string; find?: string[]; draft?: true; key?: string }
   | { kind: 'noteHistory'; id: string }
   | { kind: 'code'; id: string }
   | { kind: 'trash' }

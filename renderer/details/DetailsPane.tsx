@@ -23,7 +23,7 @@ export function DetailsPane({ place, data, onOpen, onOpenExternal }: DetailsPane
   return (
     <aside className="details" aria-label={t('details.label')}>
       {place.kind === 'source' && <SourceDetails id={place.id} annotationId={place.annotationId} data={data} onOpen={onOpen} onOpenExternal={onOpenExternal} />}
-      {(place.kind === 'note' || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} />}
+      {((place.kind === 'note' && !place.draft) || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} />}
       {place.kind === 'code' && <CodeDetails id={place.id} data={data} onOpen={onOpen} />}
       {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems') && <VaultDetails data={data} />}
     </aside>

@@ -168,9 +168,16 @@ test('a new vault is created from the vault dialog and a first note written in i
       assert.equal(await page.title(), 'Fieldwork 2026 — Carnet');
       assert.equal(await page.locator('#sidebar-list .item').count(), 0);
       await page.keyboard.press('Control+n');
-      await page.locator('.note-title').waitFor();
-      const notes = await fs.readdir(path.join(target.dir, 'Fieldwork 2026', 'notes'));
-      assert.deepEqual(notes, ['untitled-note.md']);
+      await page.locator('.note-title:focus').waitFor();
+      const notesDir = path.join(target.dir, 'Fieldwork 2026', 'notes');
+      assert.deepEqual(await fs.readdir(notesDir), [], 'a new note writes nothing until something is typed');
+      await page.keyboard.type('Terrain à Hà Nội');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('First day.');
+      await page.locator('.save-state.save-saved').waitFor();
+      await waitFor(async () => (await fs.readdir(notesDir)).length === 1 && (await fs.readFile(path.join(notesDir, 'terrain-a-ha-noi.md'), 'utf8')).includes('First day.'));
+      assert.deepEqual(await fs.readdir(notesDir), ['terrain-a-ha-noi.md']);
+      assert.match(await fs.readFile(path.join(notesDir, 'terrain-a-ha-noi.md'), 'utf8'), /title: Terrain à Hà Nội\n[\s\S]*---\nFirst day\.\n$/);
       await page.locator('.vault-switch').click();
       assert.match((await page.locator('.recent-list').textContent()) ?? '', /Carnet Sample Vault/);
     });
@@ -178,3 +185,11 @@ test('a new vault is created from the vault dialog and a first note written in i
     await target.remove();
   }
 });
+
+async function waitFor(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

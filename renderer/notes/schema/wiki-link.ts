@@ -1,4 +1,4 @@
-import { Node } from '@tiptap/core';
+import { InputRule, Node } from '@tiptap/core';
 
 /**
  * `[[Note title]]`, `[[Note title|shown text]]`, `[[Note title#Heading]]` and the embed `![[file]]`
@@ -45,6 +45,17 @@ export const WikiLink = Node.create({
   },
   renderText({ node }) {
     return String(node.attrs.raw);
+  },
+  addInputRules() {
+    // `[[Title]]` typed in full (without picking from the menu) becomes the link as the `]]` is typed.
+    return [
+      new InputRule({
+        find: /!?\[\[[^[\]\n]+\]\]$/,
+        handler: ({ state, range, match }) => {
+          state.tr.replaceWith(range.from, range.to, this.type.create({ raw: match[0] }));
+        },
+      }),
+    ];
   },
   markdownTokenName: 'wikiLink',
   parseMarkdown: (token, helpers) => helpers.createNode('wikiLink', { raw: token.raw }),
