@@ -8,7 +8,7 @@ import { useTheme } from './use-theme.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { CentrePane } from './CentrePane.tsx';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.tsx';
-import { Sidebar } from '../sidebar/Sidebar.tsx';
+import { Sidebar, type TagRequest } from '../sidebar/Sidebar.tsx';
 import { DetailsPane } from '../details/DetailsPane.tsx';
 import { VaultDialog, type VaultDialogTab } from '../vault/VaultDialog.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
@@ -69,6 +69,9 @@ export function App() {
   }, [vault, language]);
 
   useEffect(() => localStorage.setItem('carnet.detailsOpen', String(detailsOpen)), [detailsOpen]);
+
+  const [tagRequest, setTagRequest] = useState<TagRequest | null>(null);
+  const openTag = useCallback((tag: string) => setTagRequest((previous) => ({ tag, n: (previous?.n ?? 0) + 1 })), []);
 
   const go = useCallback((next: Place, replace = false) => dispatch({ type: replace ? 'replace' : 'go', place: next }), []);
 
@@ -213,7 +216,7 @@ export function App() {
             </button>
           </div>
         )}
-        <Sidebar data={data} place={place} searchRequest={searchRequest} onOpen={go} />
+        <Sidebar data={data} place={place} searchRequest={searchRequest} tagRequest={tagRequest} onOpen={go} />
         <main className="centre" aria-label={t('centre.label')}>
           <CentrePane
             place={place}
@@ -227,7 +230,7 @@ export function App() {
             onNotice={setNotice}
           />
         </main>
-        {detailsOpen && <DetailsPane place={place} data={data} onOpen={go} onOpenExternal={openExternal} />}
+        {detailsOpen && <DetailsPane place={place} data={data} onOpen={go} onOpenExternal={openExternal} onTag={openTag} />}
       </div>
       {vaultDialog && (
         <VaultDialog

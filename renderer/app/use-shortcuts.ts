@@ -10,7 +10,8 @@ export function useShortcuts(run: (command: MenuCommand) => void): void {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       let command: MenuCommand | null = null;
-      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'n') command = 'newNote';
+      // Alt+N too: a web browser keeps Ctrl+N (a new window) for itself.
+      if ((mod || (event.altKey && event.code === 'KeyN')) && !event.shiftKey && !(mod && event.altKey) && (event.key.toLowerCase() === 'n' || event.code === 'KeyN')) command = 'newNote';
       else if (mod && event.shiftKey && event.key.toLowerCase() === 'i') command = 'import';
       else if (mod && !event.shiftKey && event.key.toLowerCase() === 'k') command = 'quickOpen';
       else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') command = 'searchPane';

@@ -15,15 +15,17 @@ interface DetailsPaneProps {
   data: VaultData;
   onOpen: (place: Place, replace?: boolean) => void;
   onOpenExternal: (url: string) => void;
+  /** Lists the notes with a tag (a click on the tag). */
+  onTag: (tag: string) => void;
 }
 
 /** The right pane: the metadata of what is open and, for a source, its annotations. */
-export function DetailsPane({ place, data, onOpen, onOpenExternal }: DetailsPaneProps) {
+export function DetailsPane({ place, data, onOpen, onOpenExternal, onTag }: DetailsPaneProps) {
   const { t } = useI18n();
   return (
     <aside className="details" aria-label={t('details.label')}>
       {place.kind === 'source' && <SourceDetails id={place.id} annotationId={place.annotationId} data={data} onOpen={onOpen} onOpenExternal={onOpenExternal} />}
-      {((place.kind === 'note' && !place.draft) || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} />}
+      {((place.kind === 'note' && !place.draft) || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} onTag={onTag} />}
       {place.kind === 'code' && <CodeDetails id={place.id} data={data} onOpen={onOpen} />}
       {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems') && <VaultDetails data={data} />}
     </aside>
@@ -136,7 +138,7 @@ function AnnotationCard({ annotation, orphan, focused, data, onClick }: { annota
   );
 }
 
-function NoteDetails({ id, data, onOpen }: { id: string; data: VaultData; onOpen: DetailsPaneProps['onOpen'] }) {
+function NoteDetails({ id, data, onOpen, onTag }: { id: string; data: VaultData; onOpen: DetailsPaneProps['onOpen']; onTag: DetailsPaneProps['onTag'] }) {
   const { t, language } = useI18n();
   const [note, setNote] = useState<NoteDetail | null>(null);
   useEffect(() => {
@@ -159,7 +161,19 @@ function NoteDetails({ id, data, onOpen }: { id: string; data: VaultData; onOpen
         <dl className="fields">
           <Field label={t('field.created')}>{formatDate(note.created, language, true)}</Field>
           <Field label={t('field.updated')}>{formatDate(note.updated, language, true)}</Field>
-          <Field label={t('note.tags')}>{note.tags.length ? note.tags.map((tag) => `#${tag}`).join(' ') : <span className="muted">{t('field.none')}</span>}</Field>
+          <Field label={t('note.tags')}>
+            {note.tags.length ? (
+              <span className="tag-list">
+                {note.tags.map((tag) => (
+                  <button key={tag} type="button" className="tag-chip" title={t('note.tagShow', { tag })} onClick={() => onTag(tag)}>
+                    #{tag}
+                  </button>
+                ))}
+              </span>
+            ) : (
+              <span className="muted">{t('field.none')}</span>
+            )}
+          </Field>
           <Field label={t('field.file')}>
             <code className="break">{note.path}</code>
           </Field>

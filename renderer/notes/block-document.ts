@@ -35,7 +35,42 @@ function managerOf(editor: Editor): MarkdownManager {
 
 /** Editor nodes as Markdown, lists side by side kept apart. */
 export function serializeNodes(manager: MarkdownManager, nodes: JSONContent[]): string {
-  return manager.serialize({ type: 'doc', content: separateAdjacentLists(nodes) });
+  return manager.serialize({ type: 'doc', content: fenceCodeBlocks(separateAdjacentLists(nodes)) });
+}
+
+/** A code span as CommonMark reads it back: a fence no run in the text matches, padded where a space would be lost. */
+function codeSpan(text: string): string {
+  const runs = new Set((text.match(/`+/g) ?? []).map((run) => run.length));
+  let length = 1;
+  while (runs.has(length)) length++;
+  const fence = '`'.repeat(length);
+  const pad = /^`|`$/.test(text) || (text.startsWith(' ') && text.endsWith(' ') && /[^ ]/.test(text)) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * A code block as a fenced block whose fence no line of its code can close: @tiptap/extension-code-block
+ * always writes three backticks, and a line of three in the code (Markdown about Markdown) ended the
+ * block there. Written as a raw-Markdown node, which the serialiser copies (and indents in a list or quote).
+ * Likewise inline code that starts or ends with a space (`` `## ` ``): @tiptap/markdown moves a marked
+ * text's edge spaces out of its mark, right for `**bold **` but not for code, where they are the content.
+ */
+function fenceCodeBlocks(nodes: JSONContent[]): JSONContent[] {
+  return nodes.map((node) => {
+    const onlyCode = node.marks?.length === 1 && node.marks[0]?.type === 'code';
+    if (node.type === 'text' && onlyCode && /^\s|\s$/.test(node.text ?? '') && !(node.text ?? '').includes('\n')) {
+      return { type: 'rawInline', attrs: { markdown: codeSpan(node.text ?? '') } };
+    }
+    if (node.type === 'codeBlock') {
+      const code = (node.content ?? []).map((child) => child.text ?? '').join('');
+      const runs = code.match(/^ {0,3}`{3,}/gm) ?? [];
+      const fence = '`'.repeat(Math.max(3, ...runs.map((run) => run.trim().length + 1)));
+      const language = typeof node.attrs?.language === 'string' ? node.attrs.language : '';
+      const markdown = code === '' ? `${fence}${language}\n${fence}` : `${fence}${language}\n${code}\n${fence}`;
+      return { type: 'rawMarkdown', attrs: { markdown, kind: 'markdown' } };
+    }
+    return node.content ? { ...node, content: fenceCodeBlocks(node.content) } : node;
+  });
 }
 
 /** The whole document serialised node by node, ignoring the file's bytes (what a save would be without them). */
@@ -49,9 +84,28 @@ function blockContent(manager: MarkdownManager, block: SourceBlock, definitions:
   if (declared) return [{ type: 'rawMarkdown', attrs: { markdown: block.text, kind: declared } }];
   // A block that uses a reference link resolves it only with the definitions beside it.
   const withDefinitions = definitions !== '' && block.type !== 'code' && block.text.includes('[');
-  const parsed = manager.parse(withDefinitions ? `${block.text}\n\n${definitions}\n` : block.text).content ?? [];
+  const parsed = trimLineStarts(manager.parse(withDefinitions ? `${block.text}\n\n${definitions}\n` : block.text).content ?? []);
   if (parsed.length > 0 && keepsMeaning(block.text, serializeNodes(manager, parsed), definitions)) return parsed;
   return [{ type: 'rawMarkdown', attrs: { markdown: block.text, kind: 'markdown' } }];
+}
+
+/**
+ * Text never starts a line with spaces in Markdown: a paragraph line's indentation is dropped. The
+ * ordered list's tokenizer (@tiptap/extension-list) keeps one space of a continuation line's
+ * (`1. a  \n   b` read as `a`, a break, ` b`; an item's second paragraph as ` b`), invisible in the
+ * Markdown but not in the editor.
+ */
+function trimLineStarts(nodes: JSONContent[]): JSONContent[] {
+  return nodes.map((node, index) => {
+    if (node.type === 'text') {
+      if (node.marks?.some((mark) => mark.type === 'code')) return node;
+      const afterBreak = index === 0 || nodes[index - 1]?.type === 'hardBreak';
+      const text = (node.text ?? '').replace(/\n[ \t]+/g, '\n');
+      return { ...node, text: afterBreak ? text.replace(/^[ \t]+/, '') : text };
+    }
+    if (!node.content || node.type === 'codeBlock') return node;
+    return { ...node, content: trimLineStarts(node.content).filter((child) => child.type !== 'text' || child.text !== '') };
+  });
 }
 
 /** Puts `markdown` in the editor, block by block; what it returns is what `saveBlocks` needs. */

@@ -15,6 +15,8 @@ interface Row {
   subtitle: string;
   /** What the filter box matches against, besides the title. */
   extra: string;
+  /** A note's tags, for `#tag` in the filter. */
+  tags: string[];
   date: string;
   count: number;
   color?: string;
@@ -25,7 +27,7 @@ interface Row {
 const DEFAULT_SORT: Record<ListTab, SortKey> = { sources: 'title', notes: 'date', codes: 'title' };
 
 /** The lists a researcher navigates by: sources, notes and codes, each with a count, a filter and a sort. */
-export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultData; place: Place; searchRequest: number; onOpen: (place: Place) => void }) {
+export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { data: VaultData; place: Place; searchRequest: number; tagRequest: TagRequest | null; onOpen: (place: Place) => void }) {
   const { t, language } = useI18n();
   const [tab, setTab] = useState<Tab>('sources');
   const [filter, setFilter] = useState('');
@@ -35,6 +37,12 @@ export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultDat
   useEffect(() => {
     if (searchRequest > 0) setTab('search');
   }, [searchRequest]);
+  // A tag clicked elsewhere lists the notes that carry it.
+  useEffect(() => {
+    if (!tagRequest) return;
+    setTab('notes');
+    setFilter(`#${tagRequest.tag}`);
+  }, [tagRequest]);
 
   const rows = useMemo<Row[]>(() => {
     if (listTab === 'sources') {
@@ -43,6 +51,7 @@ export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultDat
         title: s.title,
         subtitle: [s.publisher, formatDate(s.published, language)].filter(Boolean).join(' · '),
         extra: `${s.publisher ?? ''} ${s.authors.join(' ')}`,
+        tags: [],
         date: s.published ?? s.imported,
         count: s.annotationCount,
         depth: 0,
@@ -55,6 +64,7 @@ export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultDat
         title: n.title,
         subtitle: [formatDate(n.updated, language), n.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' · '),
         extra: n.tags.join(' '),
+        tags: n.tags,
         date: n.updated,
         count: 0,
         depth: 0,
@@ -73,6 +83,7 @@ export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultDat
       title: c.name,
       subtitle: c.description,
       extra: c.description,
+      tags: [],
       date: '',
       count: c.annotationCount,
       color: c.color,
@@ -82,8 +93,9 @@ export function Sidebar({ data, place, searchRequest, onOpen }: { data: VaultDat
   }, [listTab, data, language]);
 
   const visible = useMemo(() => {
-    const needle = foldForMatch(filter.trim());
-    const matching = needle ? rows.filter((r) => foldForMatch(`${r.title} ${r.extra}`).includes(needle)) : rows;
+    const { words, tags } = parseFilter(filter);
+    const needle = foldForMatch(words);
+    const matching = needle || tags.length ? rows.filter((r) => foldForMatch(`${r.title} ${r.extra}`).includes(needle) && tags.every((tag) => r.tags.some((own) => hasTag(own, tag)))) : rows;
     const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
     const sorted = [...matching].sort((a, b) => {
       if (sort === 'date') return b.date.localeCompare(a.date) || collator.compare(a.title, b.title);
@@ -203,4 +215,22 @@ function treeOrder<T extends { id: string }>(sorted: T[], codes: { id: string; p
   // Codes caught in a parent cycle (a hand edit) still show.
   for (const row of sorted) if (!out.includes(row)) out.push(row);
   return out;
+}
+
+export interface TagRequest {
+  tag: string;
+  /** Bumped on each click, so the same tag clicked twice lists its notes again. */
+  n: number;
+}
+
+/** `#mekong terrain`: the words match titles; each `#tag` must be one of the note's tags. */
+function parseFilter(filter: string): { words: string; tags: string[] } {
+  const tags = [...filter.matchAll(/(?:^|\s)#([^\s#]+)/g)].map((match) => foldForMatch(match[1] ?? ''));
+  return { words: filter.replace(/(?:^|\s)#[^\s#]*/g, ' ').trim(), tags };
+}
+
+/** A tag matches itself and its nested tags (`#mekong` finds `#mekong/vietnam`), accents and case aside. */
+function hasTag(own: string, wanted: string): boolean {
+  const folded = foldForMatch(own);
+  return folded === wanted || folded.startsWith(`${wanted}/`);
 }

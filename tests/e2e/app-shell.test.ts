@@ -90,7 +90,7 @@ test('a note changed on disk while being edited is not overwritten: the user cho
     await screenshot(page, 'note-conflict');
     await page.getByRole('button', { name: 'Keep my version' }).click();
     await page.locator('.save-state.save-saved').waitFor();
-    assert.match(await fs.readFile(file, 'utf8'), /task force\? Mine\.\n$/);
+    assert.match(await fs.readFile(file, 'utf8'), /task force\? Mine\.\n/);
     await page.getByText('The other version was kept in the Trash').waitFor();
     await page.getByRole('button', { name: /Trash/ }).click();
     await page.getByText(/COMMIT — a working timeline \(the version replaced on/).waitFor();

@@ -22,7 +22,7 @@ test('a note edited by hand in another editor is reloaded and reported', async (
   try {
     const file = path.join(root, WELCOME);
     const text = await fs.readFile(file, 'utf8');
-    await fs.writeFile(file, text.replace('# Welcome to Carnet', '# Welcome to Carnet, edited in vim'));
+    await fs.writeFile(file, text.replace('Carnet is a notebook', 'Carnet, edited in vim, is a notebook'));
     await waitFor(() => changes.some((c) => c.kind === 'note' && c.id === 'sample-welcome' && c.change === 'updated'), 'the change event');
     assert.match(vault.getNote('sample-welcome').body, /edited in vim/);
   } finally {
