@@ -11,10 +11,13 @@ import type {
   AnnotationList,
   CodeSummary,
   CodedPassage,
+  LinkPlace,
   NoteDetail,
+  NoteLinks,
   NoteSummary,
   NoteVersion,
   NoteVersionSummary,
+  OutgoingLink,
   Problem,
   SourceDetail,
   SourceSummary,
@@ -34,10 +37,13 @@ export type {
   AnnotationList,
   CodeSummary,
   CodedPassage,
+  LinkPlace,
   NoteDetail,
+  NoteLinks,
   NoteSummary,
   NoteVersion,
   NoteVersionSummary,
+  OutgoingLink,
   Problem,
   SourceDetail,
   SourceSummary,
@@ -51,6 +57,8 @@ export type { SearchResults, SearchHit, SearchQuery, SearchStatus };
 
 /** The largest file or paste Carnet imports (checked again by the importer). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** The largest image a note may hold (attachment-store.ts says so in the user's language). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 const none = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
@@ -95,6 +103,23 @@ export const methodSchemas = {
   /** The earlier versions of a note, newest first. */
   listNoteHistory: byId,
   getNoteVersion: z.object({ id: idSchema, version: z.string().regex(/^[0-9TZ-]{20,40}$/, 'A version name from listNoteHistory.') }).strict(),
+  /** The notes that link to this one, those that mention its title without a link, and where its own links lead. */
+  noteLinks: byId,
+  /** Makes the first unlinked mention of `targetId` on `line` (of the file, 1-based, as in noteLinks) of note `noteId` a link, saved like saveNote. */
+  linkMention: z.object({ noteId: idSchema, targetId: idSchema, line: z.number().int().min(1).max(100_000_000), baseRevision: revision }).strict(),
+  /**
+   * An image pasted or dropped into a note, as base64; written to `attachments/` under a new name.
+   * The cap here only bounds memory: the 20 MB limit is checked after decoding, with a message in the user's language.
+   */
+  saveAttachment: z
+    .object({
+      name: z.string().min(1).max(255),
+      data: z
+        .string()
+        .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, `An image is limited to ${MAX_ATTACHMENT_BYTES / 1048576} MB.`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The image data is not base64.'),
+    })
+    .strict(),
 
   updateSourceMetadata: z
     .object({
@@ -198,6 +223,9 @@ export interface MethodOutputs {
   saveNote: NoteDetail;
   listNoteHistory: NoteVersionSummary[];
   getNoteVersion: NoteVersion;
+  noteLinks: NoteLinks;
+  linkMention: NoteDetail;
+  saveAttachment: { path: string };
   updateSourceMetadata: SourceDetail;
   importFile: ImportResult;
   importPaste: ImportResult;

@@ -8,7 +8,9 @@ import { createDispatcher } from './core/dispatcher.ts';
 import { createHandlers } from './core/handlers.ts';
 import { hardenApp } from './electron-security.ts';
 import { createLinkOpener } from './external-links.ts';
+import { registerVaultScheme, serveVaultFiles } from './vault-protocol.ts';
 import { languageOfLocale } from './core/ui-language.ts';
+import { guardUnsavedClose } from './unsaved-close.ts';
 import { defaultWorkerUrl, workerHost } from './search/search-host.ts';
 
 /** The Electron front: windows, menus and dialogs, wired to the shared services. No business logic here. */
@@ -33,6 +35,8 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  // The note images' scheme must be declared before ready; it is served once the session exists (start).
+  registerVaultScheme();
   hardenApp({
     rendererUrl: () => rendererUrl,
     openExternal,
@@ -55,6 +59,7 @@ async function start(): Promise<void> {
     searchHost: () => workerHost(app.isPackaged ? pathToFileURL(path.join(process.resourcesPath, 'app.asar.unpacked', 'dist', 'node', 'search-worker.js')) : defaultWorkerUrl()),
   });
   await session.start();
+  serveVaultFiles(() => session?.vaultOrNull?.root ?? null);
   const dispatch = createDispatcher(
     createHandlers(session, {
       front: 'electron',
@@ -109,6 +114,15 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const window = mainWindow;
+  guardUnsavedClose({
+    onPreventUnload: (listener) => window.webContents.on('will-prevent-unload', listener),
+    close: () => window.close(),
+    askCloseAnyway: (words) => dialog.showMessageBoxSync(window, { type: 'warning', message: words.message, detail: words.detail, buttons: [words.stay, words.close], defaultId: 0, cancelId: 0 }) === 1,
+    language,
+    setTimeout: (run, ms) => setTimeout(run, ms),
+    now: () => Date.now(),
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

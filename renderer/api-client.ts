@@ -90,3 +90,20 @@ export type { EventPayloads };
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Where the page loads a file of the vault from (an image in `attachments/`): under Electron the
+ * `carnet-vault:` scheme the main process serves; in the web front, the host's own address.
+ */
+export function vaultFileUrl(vaultPath: string): string {
+  const encoded = vaultPath.split('/').map((part) => encodeURIComponent(decodeURIComponentSafe(part))).join('/');
+  return window.carnetBridge ? `carnet-vault://vault/${encoded}` : `${webBase()}vault/${encoded}`;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/reader.css';
+import './styles/editor.css';
 
 const root = document.getElementById('root');
 if (root) {

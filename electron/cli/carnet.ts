@@ -3,6 +3,7 @@ import { CarnetError } from '../core/carnet-error.ts';
 import { Vault } from '../vault/vault.ts';
 import { checkVault } from '../vault/vault-check.ts';
 import { runImport } from './import-command.ts';
+import { runNotes } from './notes-command.ts';
 import { runReindex, runSearch } from './search-command.ts';
 import type { SearchKind } from '../search/search-types.ts';
 import type { Problem, VaultInfo } from '../vault/vault-records.ts';
@@ -17,7 +18,10 @@ const USAGE = `Usage: carnet <command> [options]
 Commands:
   init DIR [--name NAME]     Create a new, empty vault in DIR (a missing or empty folder).
   info --vault DIR           Show the vault's name, format and counts.
-  check --vault DIR          Read every file of the vault and list problems; exit code 1 if any.
+  check --vault DIR          Read every file of the vault and list problems (including links
+                             to notes that do not exist); exit code 1 if any.
+  notes --vault DIR          List the notes: title, tags, last update, file.
+        [--tag TAG]          Only those with this tag (with or without #; case and accents aside).
   import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .pdf.
                              Exit code 1 if any file failed.
   search --vault DIR QUERY   Search sources, notes and annotations (Lunr syntax, "phrases").
@@ -42,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { vault: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -63,6 +67,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await info(requireVault(values.vault), json, io);
       case 'check':
         return await check(requireVault(values.vault), json, io);
+      case 'notes':
+        return await withVault(requireVault(values.vault), (vault) => runNotes(vault, values.tag, json, io));
       case 'import':
         return await importPaths(requireVault(values.vault), rest, json, io);
       case 'search':
@@ -115,7 +121,7 @@ async function check(dir: string, json: boolean, io: CliIo): Promise<number> {
   const { summary, problems } = await withVault(dir, (vault) => ({ summary: vault.info(), problems: checkVault(vault) }));
   if (json) {
     // The CLI speaks English, like its usage text; scripts read one plain message per problem.
-    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems: problems.map((p) => ({ path: p.path, message: p.message.en })) }, null, 2));
+    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems: problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: p.message.en })) }, null, 2));
   } else {
     io.out(describeInfo(summary));
     io.out(problems.length === 0 ? 'No problems found.' : describeProblems(problems));

@@ -42,6 +42,9 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     saveNote: ({ id, title, body, tags, baseRevision, replaceNewer }) => session.vault.saveNote(id, { title, body, tags }, baseRevision, replaceNewer ?? false),
     listNoteHistory: ({ id }) => session.vault.listNoteHistory(id),
     getNoteVersion: ({ id, version }) => session.vault.getNoteVersion(id, version),
+    noteLinks: ({ id }) => session.vault.noteLinks(id),
+    linkMention: ({ noteId, targetId, line, baseRevision }) => session.vault.linkMention(noteId, targetId, line, baseRevision),
+    saveAttachment: ({ name, data }) => session.vault.saveAttachment(name, Buffer.from(data, 'base64')),
 
     updateSourceMetadata: ({ id, baseRevision, title, url, publisher, authors, published, language }) =>
       session.vault.updateSourceMeta(id, { title, url: url || undefined, publisher: publisher || undefined, authors, published: published || undefined, language: language || undefined }, baseRevision),

@@ -28,7 +28,7 @@ export async function runWebHost(argv: string[]): Promise<void> {
   await session.start(values.vault ? path.resolve(values.vault) : undefined);
   if (session.vaultError) console.error(`carnet: ${session.vaultError}`);
   const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async (url) => openInSystemBrowser(url) }), undefined, () => session.language());
-  const host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir, port });
+  const host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir, port, vaultRoot: () => session.vaultOrNull?.root ?? null });
   console.log(`Carnet is serving ${session.vaultOrNull?.root ?? 'no vault yet'} at ${host.url}`);
   console.log('Only this address (with its token) opens it. Press Ctrl+C to stop.');
   if (!values['no-open']) openInSystemBrowser(host.url);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { checkRequest, newToken, SECURITY_HEADERS } from './host-security.ts';
 import { requestLanguage } from './host-language.ts';
 import { readStatic } from './static-files.ts';
+import { readAttachment } from '../vault/attachment-read.ts';
 import type { Dispatch } from '../core/dispatcher.ts';
 import type { EventName, EventPayloads } from '../api.ts';
 import type { Bilingual, UiLanguage } from '../core/carnet-error.ts';
@@ -17,6 +18,8 @@ export interface WebHostOptions {
   /** Subscribes to the session's events; returns the unsubscribe function. */
   subscribe: (listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void) => () => void;
   rendererDir: string;
+  /** The open vault's folder, for its images (`/<token>/vault/attachments/…`); null when none is open. */
+  vaultRoot?: () => string | null;
   /** 0 picks a free port. */
   port?: number;
   token?: string;
@@ -58,9 +61,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (route.startsWith('/api/')) return handleApi(request, response, language, route.slice('/api/'.length));
     if (route === '/events') return openStream(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return say(response, language, 405, MESSAGES.pagesTakeGet);
+    if (route.startsWith('/vault/')) return serveVaultFile(response, language, route.slice('/vault/'.length));
     const file = await readStatic(options.rendererDir, route);
     if (!file) return say(response, language, 404, MESSAGES.notFound);
     send(response, 200, file.type, file.body, { 'Cache-Control': 'no-cache' });
+  }
+
+  /** An image of the vault for the page; its own headers (nosniff, a CSP that allows nothing) override the page's. */
+  async function serveVaultFile(response: ServerResponse, language: UiLanguage, requested: string): Promise<void> {
+    const root = options.vaultRoot?.() ?? null;
+    const file = root === null ? null : await readAttachment(root, requested);
+    if (file?.status !== 200) return say(response, language, file?.status ?? 404, file?.status === 403 ? MESSAGES.notServed : MESSAGES.notFound);
+    response.writeHead(200, { ...SECURITY_HEADERS, ...file.headers });
+    response.end(file.bytes);
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, language: UiLanguage, method: string): Promise<void> {
@@ -168,6 +181,10 @@ const MESSAGES = {
   notFound: {
     en: 'Not found: this Carnet host has no such page. Open the address Carnet printed at start.',
     fr: 'Introuvable : cet hôte Carnet n’a pas cette page. Ouvrez l’adresse que Carnet a affichée au démarrage.',
+  },
+  notServed: {
+    en: 'Refused: this host shows only the images in the vault’s attachments folder.',
+    fr: 'Refusé : cet hôte ne montre que les images du dossier attachments du coffre.',
   },
   apiTakesPost: { en: 'The API takes POST requests only.', fr: 'L’API n’accepte que des requêtes POST.' },
   apiTakesJson: { en: 'The API takes application/json only.', fr: 'L’API n’accepte que des corps application/json.' },

@@ -8,7 +8,11 @@ import { readVaultFile } from './vault-files.ts';
 import { findBySlug, type NoteRecord } from './vault-index.ts';
 import type { TrashStore } from './trash-store.ts';
 import { NoteHistory } from './note-history.ts';
-import type { NoteDetail, NoteSummary } from './vault-records.ts';
+import { aliasesOf } from './link-targets.ts';
+import { linkedMentionBody } from './link-mention.ts';
+import { saveRetitled } from './note-rename.ts';
+import { brokenLinks, noteLinks, type BrokenLink } from './note-link-report.ts';
+import type { NoteDetail, NoteLinks, NoteSummary } from './vault-records.ts';
 
 /** `notes/<slug>.md`: Markdown with front matter, written only over the version the user read. */
 export class NoteStore {
@@ -32,12 +36,22 @@ export class NoteStore {
     return { ...noteSummary(record), body: record.body, revision: record.revision };
   }
 
+  /** Backlinks, unlinked mentions and outgoing links of a note. */
+  links(id: string): NoteLinks {
+    const record = this.core.index.notes.get(id);
+    if (!record) throw notFound('note', id);
+    return noteLinks(this.core.index.notes, id, record);
+  }
+
+  /** Links that lead to no note, for `carnet check`. */
+  brokenLinks(): BrokenLink[] {
+    return brokenLinks(this.core.index.notes, this.core.index.sources);
+  }
+
   async create(title: string, body = '', tags: string[] = []): Promise<NoteDetail> {
-    const { root, index } = this.core;
     return this.core.write(async () => {
       const id = randomUUID();
-      // Slugs also avoid files that exist but could not be read (reported problems): those are never overwritten.
-      const slug = uniqueSlug(slugify(title), (s) => findBySlug(index.notes, s) !== undefined || existsSync(path.join(root, `notes/${s}.md`)));
+      const slug = this.freeSlug(title);
       const now = new Date().toISOString();
       await this.core.writeTracked(`notes/${slug}.md`, formatFrontMatter({ id, title, tags, created: now, updated: now }, body));
       return this.get(id);
@@ -69,14 +83,41 @@ export class NoteStore {
         previous = await this.core.assertUnchanged(relative, baseRevision, what);
       }
       const meta = { id, title: change.title, tags: change.tags, created: record.meta.created, updated: new Date().toISOString() };
+      const text = formatFrontMatter(mergeFrontMatter(record.frontMatter, meta), change.body);
       // The version about to be replaced, as just checked, goes to the note's history first, byte for byte.
       if (previous !== null) await this.history.keep(id, previous);
-      await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, meta), change.body));
+      // A new title moves the file and the links to it; the id, and so the history, stay.
+      if (previous !== null && change.title !== record.meta.title) {
+        await saveRetitled(this.core, this.history, { record, text, previous, title: change.title, slug: this.freeSlug(change.title, record.slug) });
+      } else {
+        await this.core.writeTracked(relative, text);
+      }
       return this.get(id);
     });
+  }
+
+  /** Turns the first unlinked mention of another note on a line (of the file) into a link to it, through the checked save. */
+  async linkMention(noteId: string, targetId: string, line: number, baseRevision: string): Promise<NoteDetail> {
+    const record = this.core.index.notes.get(noteId);
+    if (!record) throw notFound('note', noteId);
+    const target = this.core.index.notes.get(targetId);
+    if (!target) throw notFound('note', targetId);
+    const body = linkedMentionBody(record, target, line, baseRevision);
+    return this.save(noteId, { title: record.meta.title, body, tags: record.meta.tags }, baseRevision);
+  }
+
+  /**
+   * The title's slug, or the first free variant. Free means no note has it and no file is there,
+   * even one that could not be read (a reported problem): those are never overwritten. `own` is the
+   * note's current slug, which it may keep.
+   */
+  private freeSlug(title: string, own?: string): string {
+    const { root, index } = this.core;
+    return uniqueSlug(slugify(title), (s) => s !== own && (findBySlug(index.notes, s) !== undefined || existsSync(path.join(root, `notes/${s}.md`))));
   }
 }
 
 function noteSummary(record: NoteRecord): NoteSummary {
-  return { ...record.meta, slug: record.slug, path: `notes/${record.slug}.md` };
+  const aliases = aliasesOf(record.frontMatter);
+  return { ...record.meta, slug: record.slug, path: `notes/${record.slug}.md`, ...(aliases ? { aliases } : {}) };
 }

@@ -4,7 +4,8 @@ import { originalFileOf } from './source-meta.ts';
 
 /**
  * Everything wrong with a vault, for `carnet check` and the UI's problem list: the files that do
- * not parse, plus annotations that point at a missing source or code, or no longer match their text.
+ * not parse, annotations that point at a missing source or code, or no longer match their text,
+ * and links in notes that lead to no note.
  */
 export function checkVault(vault: Vault): Problem[] {
   const problems = [...vault.problems()];
@@ -63,6 +64,24 @@ export function checkVault(vault: Vault): Problem[] {
         });
       }
     }
+  }
+  // A note that cannot be read may be the one a link names: then the link is not what needs fixing.
+  const unreadableNotes = problems.some((p) => p.path.startsWith('notes/'));
+  for (const link of vault.brokenNoteLinks()) {
+    const target = link.target.slice(0, 120);
+    problems.push({
+      path: link.path,
+      line: link.line,
+      message: unreadableNotes
+        ? {
+            en: `Line ${link.line} links to "${target}", but no note Carnet can read has that title, alias or file name. If it is a note listed here as unreadable, fix that file; otherwise create the note, or correct the link.`,
+            fr: `La ligne ${link.line} renvoie à « ${target} », mais aucune note lisible par Carnet n’a ce titre, cet alias ou ce nom de fichier. Si c’est une note signalée ici comme illisible, réparez ce fichier ; sinon créez la note, ou corrigez le lien.`,
+          }
+        : {
+            en: `Line ${link.line} links to "${target}", but no note has that title, alias or file name. Create that note, or correct the link.`,
+            fr: `La ligne ${link.line} renvoie à « ${target} », mais aucune note n’a ce titre, cet alias ou ce nom de fichier. Créez cette note, ou corrigez le lien.`,
+          },
+    });
   }
   return problems;
 }

@@ -24,7 +24,8 @@ import { plainDetail } from '../core/fs-errors.ts';
 
 /** `frontMatter` is the file's whole front matter as read, so that keys Carnet does not know survive a save. */
 export interface SourceRecord { slug: string; meta: SourceMeta; frontMatter: Record<string, unknown>; body: string; revision: string }
-export interface NoteRecord { slug: string; meta: NoteMeta; frontMatter: Record<string, unknown>; body: string; revision: string }
+/** `bodyLine`: the file's line (1-based) where the body starts, so that places in the body can be named as lines of the file. */
+export interface NoteRecord { slug: string; meta: NoteMeta; frontMatter: Record<string, unknown>; body: string; bodyLine: number; revision: string }
 export interface AnnotationRecord { slug: string; data: AnnotationFile; revision: string }
 
 export class VaultIndex {
@@ -103,7 +104,8 @@ export class VaultIndex {
         // A hand edit may have changed the id inside a file: drop the record the file held before.
         changes.push(...this.forget(at, meta.data.id));
         const frontMatter = parsed.data as Record<string, unknown>;
-        map.set(meta.data.id, { slug: at.slug, meta: meta.data, frontMatter, body: parsed.body, revision } as SourceRecord & NoteRecord);
+        const bodyLine = text.slice(0, text.length - parsed.body.length).split('\n').length;
+        map.set(meta.data.id, { slug: at.slug, meta: meta.data, frontMatter, body: parsed.body, bodyLine, revision } as SourceRecord & NoteRecord);
         changes.push({ kind: at.kind, id: meta.data.id, change: existing ? 'updated' : 'added' });
         return null;
       }

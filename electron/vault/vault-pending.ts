@@ -11,9 +11,11 @@ import { isWithin } from './vault-paths.ts';
  * nothing behind. Before the first file is written, `.carnet/pending/<id>.json` names the file
  * whose appearance commits the operation (written last, by an atomic rename) and the files written
  * before it. A crash before the commit leaves those files as orphans: the next open removes them.
+ * Changes to several existing files (a note renamed, with the links to it) are recorded here too,
+ * with `kind: "file-set"`: those are finished rather than undone (vault-file-set.ts).
  */
 
-const PENDING_DIR = path.join('.carnet', 'pending');
+export const PENDING_DIR = path.join('.carnet', 'pending');
 
 const pendingSchema = z.object({
   commit: z.string(),
@@ -24,12 +26,12 @@ export type PendingOperation = z.infer<typeof pendingSchema>;
 /** Files an interrupted operation may have written: only inside these folders, never a user's file. */
 const REMOVABLE = /^sources\/originals\/[^/\\]+$/;
 
-/** Records the operation; the returned function marks it complete. */
-export async function beginPending(root: string, operation: PendingOperation): Promise<() => Promise<void>> {
+/** Records the operation (as `<id>.json`); the returned function marks it complete. */
+export async function beginPending(root: string, operation: PendingOperation | { kind: 'file-set' }, id: string = randomUUID()): Promise<() => Promise<void>> {
   const dir = path.join(root, PENDING_DIR);
   await fs.mkdir(dir, { recursive: true });
   await assertInside(root, dir, '.carnet/pending');
-  const file = path.join(dir, `${randomUUID()}.json`);
+  const file = path.join(dir, `${id}.json`);
   // A new file of its own, so no temporary file and rename: a record torn by a crash means the
   // crash came before the first file of the operation, so there is nothing to undo.
   const handle = await fs.open(file, 'wx').catch((error: unknown) => Promise.reject(fileSystemError(error, '.carnet/pending')));
@@ -55,9 +57,12 @@ export async function rollBackPending(root: string): Promise<string[]> {
   for (const name of names) {
     if (!name.endsWith('.json')) continue;
     const file = path.join(dir, name);
-    const operation = await fs.readFile(file, 'utf8').then((text) => pendingSchema.safeParse(JSON.parse(text)), () => null).catch(() => null);
+    const raw = await fs.readFile(file, 'utf8').then((text): unknown => JSON.parse(text), () => null).catch(() => null);
+    // A change of several files is finished by vault-file-set.ts, before this runs: never taken here for a torn import record.
+    if (typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === 'file-set') continue;
+    const operation = pendingSchema.safeParse(raw);
     // A record that does not parse was torn by a crash while it was written, before any file of its operation.
-    if (!operation?.success) {
+    if (!operation.success) {
       await fs.rm(file, { force: true });
       continue;
     }

@@ -6,6 +6,8 @@ import type { Annotation, Code, NoteMeta, SourceMeta } from './vault-schemas.ts'
 export interface Problem {
   /** Vault-relative path, with forward slashes. */
   path: string;
+  /** The line of the file the problem is on (1-based), when it is on one. */
+  line?: number;
   /** What is wrong and what to do, in each language the UI speaks. */
   message: Bilingual;
 }
@@ -24,11 +26,38 @@ export interface SourceDetail extends SourceSummary {
 export interface NoteSummary extends NoteMeta {
   slug: string;
   path: string;
+  /** The note's `aliases:` front-matter key, when it has one: other names links may use. */
+  aliases?: string[];
 }
 
 export interface NoteDetail extends NoteSummary {
   body: string;
   revision: string;
+}
+
+/** A place in a note that links to (or mentions) another: the line of the file, 1-based, and its text. */
+export interface LinkPlace {
+  noteId: string;
+  title: string;
+  line: number;
+  /** The line's text, trimmed to about 160 characters around the link. */
+  excerpt: string;
+}
+
+/** A link written in a note, and the note it leads to (null: no note has that title, alias or file name). */
+export interface OutgoingLink {
+  target: string;
+  line: number;
+  resolved: { kind: 'note'; id: string; title: string } | null;
+}
+
+export interface NoteLinks {
+  /** Notes that link to this one. */
+  backlinks: LinkPlace[];
+  /** Notes that name this one (its title or an alias, as whole words) without linking to it. */
+  mentions: LinkPlace[];
+  /** The links this note makes, in order. */
+  outgoing: OutgoingLink[];
 }
 
 /** An earlier version of a note, kept in `.carnet/history/` when a save replaced it. */

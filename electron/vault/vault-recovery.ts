@@ -2,19 +2,24 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Bilingual } from '../core/carnet-error.ts';
 import { isWithin } from './vault-paths.ts';
+import { finishFileSets } from './vault-file-set.ts';
 import { rollBackPending } from './vault-pending.ts';
 import { sweepTemporaryFiles } from './vault-sweep.ts';
 import { undoInterruptedMoves } from './vault-trash.ts';
 
 /** What a vault needs at open, before anything is read: crash leftovers tidied, and folders that lead outside refused. */
 
-/** Finishes or undoes what a crash interrupted: half-made imports, half-done deletes, temporary files. */
+/** Finishes or undoes what a crash interrupted: half-done renames, half-made imports, half-done deletes, temporary files. */
 export async function recoverInterruptedWrites(root: string): Promise<void> {
+  // Renames first: their records must not be mistaken for the torn records of an import.
+  const finished = await finishFileSets(root);
   const removed = await rollBackPending(root);
   const restored = await undoInterruptedMoves(root);
   const swept = await sweepTemporaryFiles(root);
-  if (removed.length + restored.length + swept.length > 0) {
-    console.error(`[carnet] recovered from an interrupted session in ${root}: ${removed.length} orphan files removed, ${restored.length} files moved back from an unfinished delete, ${swept.length} temporary files removed`);
+  if (finished.length + removed.length + restored.length + swept.length > 0) {
+    console.error(
+      `[carnet] recovered from an interrupted session in ${root}: ${finished.length} files of an unfinished rename brought up to date, ${removed.length} orphan files removed, ${restored.length} files moved back from an unfinished delete, ${swept.length} temporary files removed`,
+    );
   }
 }
 

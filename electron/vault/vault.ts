@@ -4,8 +4,10 @@ import { CarnetError, type Bilingual } from '../core/carnet-error.ts';
 import { fileSystemError } from '../core/fs-errors.ts';
 import { atomicWrite } from './atomic-write.ts';
 import { AnnotationStore } from './annotation-store.ts';
+import { AttachmentStore } from './attachment-store.ts';
 import { CacheStore, type CacheFolder } from './cache-store.ts';
 import { NoteStore } from './note-store.ts';
+import type { BrokenLink } from './note-link-report.ts';
 import { SourceStore } from './source-store.ts';
 import { TrashStore } from './trash-store.ts';
 import { VaultCore } from './vault-core.ts';
@@ -22,6 +24,7 @@ import type {
   CodedPassage,
   ItemKind,
   NoteDetail,
+  NoteLinks,
   NoteSummary,
   NoteVersion,
   NoteVersionSummary,
@@ -57,6 +60,7 @@ export class Vault {
   private readonly annotations: AnnotationStore;
   private readonly trash: TrashStore;
   private readonly caches: CacheStore;
+  private readonly attachments: AttachmentStore;
 
   private constructor(core: VaultCore, manifest: VaultManifest, lock: VaultLock | null) {
     this.root = core.root;
@@ -68,6 +72,7 @@ export class Vault {
     this.notes = new NoteStore(core, this.trash);
     this.annotations = new AnnotationStore(core);
     this.caches = new CacheStore(core);
+    this.attachments = new AttachmentStore(core);
   }
 
   /** Creates a new, empty vault in a missing or empty folder. */
@@ -209,6 +214,15 @@ export class Vault {
     this.notes.get(id);
     return this.notes.history.get(id, version);
   }
+  noteLinks(id: string): NoteLinks {
+    return this.notes.links(id);
+  }
+  linkMention(noteId: string, targetId: string, line: number, baseRevision: string): Promise<NoteDetail> {
+    return this.notes.linkMention(noteId, targetId, line, baseRevision);
+  }
+  brokenNoteLinks(): BrokenLink[] {
+    return this.notes.brokenLinks();
+  }
 
   // Annotations and codes
   listAnnotations(sourceId: string): AnnotationList {
@@ -234,6 +248,12 @@ export class Vault {
   }
   passagesWithCode(codeId: string): CodedPassage[] {
     return this.annotations.passagesWithCode(codeId);
+  }
+
+  // Attachments
+  /** An image for a note, written under a new name in attachments/; answers its vault-relative path. */
+  saveAttachment(name: string, bytes: Uint8Array): Promise<{ path: string }> {
+    return this.attachments.save(name, bytes);
   }
 
   // Trash

@@ -9,6 +9,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { CentrePane } from './CentrePane.tsx';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.tsx';
 import { Sidebar, type TagRequest } from '../sidebar/Sidebar.tsx';
+import { LINK_REQUEST } from '../notes/link-request.ts';
 import { DetailsPane } from '../details/DetailsPane.tsx';
 import { VaultDialog, type VaultDialogTab } from '../vault/VaultDialog.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
@@ -87,6 +88,8 @@ export function App() {
         case 'import':
           return setImportOpen(true);
         case 'quickOpen':
+          // In a note's text, the same key edits the link under the caret (the note takes the event).
+          if (!window.dispatchEvent(new Event(LINK_REQUEST, { cancelable: true }))) return;
           return setQuickOpen(true);
         case 'searchPane':
           return setSearchRequest((n) => n + 1);

@@ -20,9 +20,14 @@ const paths = {
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, label }: { name: IconName; label?: string }) {
+  return <PathIcon d={paths[name]} label={label} />;
+}
+
+/** One stroked 24×24 path: every icon of the UI is drawn this way. */
+export function PathIcon({ d, label }: { d: string; label?: string | undefined }) {
   return (
     <svg className="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden={label ? undefined : true} role={label ? 'img' : undefined} aria-label={label}>
-      <path d={paths[name]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }

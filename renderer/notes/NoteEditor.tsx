@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react';
-import { api, errorMessage } from '../api-client.ts';
+import { api, errorMessage, vaultFileUrl } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
@@ -11,6 +11,13 @@ import { linkSuggestions } from './link-suggestions.tsx';
 import { noteTarget, resolveLink, sourceTarget, type LinkTarget } from './note-targets.ts';
 import { wikiLinkParts } from './schema/wiki-link.ts';
 import { useNoteFile } from './use-note-file.ts';
+import { NoteBacklinks } from './NoteBacklinks.tsx';
+import { LINK_REQUEST } from './link-request.ts';
+import { TableShortcut } from './table-shortcut.ts';
+import { EditorToolbar, openLinkEditor } from './EditorToolbar.tsx';
+import { WordCount } from './WordCount.tsx';
+import { slashMenuExtension } from './slash-menu.ts';
+import { imageDropPaste, type ImageInsertError, type SaveAttachment } from './note-images.ts';
 import type { NoteSummary, SourceSummary } from '../../electron/api.ts';
 
 interface NoteEditorProps {
@@ -37,13 +44,30 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
   const dirtyHandler = useRef<() => void>(() => undefined);
   const blurHandler = useRef<() => void>(() => undefined);
 
+  // Extensions live as long as the editor: they get stable functions that call the current handlers.
+  const imageError = useRef<(error: ImageInsertError) => void>(() => undefined);
+  imageError.current = (error) => onError(t(error.reason === 'unsupported' ? 'editor.image.unsupported' : 'editor.image.failed', { name: error.fileName }));
+  const [saveAttachment] = useState<SaveAttachment>(() => async (name: string, bytes: Uint8Array) => (await api.saveAttachment({ name, data: toBase64(bytes) })).path);
+  const [onImageError] = useState(() => (error: ImageInsertError) => imageError.current(error));
+
   const editor = useEditor({
     extensions: noteExtensions({
       rawBlockView: ReactNodeViewRenderer(RawMarkdownView),
-      interactive: [linkSuggestions(() => targets.current, { label: t('editor.links.label'), empty: t('editor.links.empty'), newNote: (title) => t('editor.links.new', { title }) })],
+      resolveVaultFile: vaultFileUrl,
+      interactive: [
+        slashMenuExtension({ saveAttachment, onImageError }),
+        imageDropPaste(saveAttachment, onImageError),
+        TableShortcut,
+        linkSuggestions(() => targets.current, { label: t('editor.links.label'), empty: t('editor.links.empty'), newNote: (title) => t('editor.links.new', { title }) }),
+      ],
     }),
     editable: !readOnly,
-    editorProps: { attributes: { class: 'note-body prose', 'aria-label': t('note.body') } },
+    editorProps: {
+      attributes: { class: 'note-body prose', 'aria-label': t('note.body') },
+      // The sticky toolbar and footer would otherwise hide the caret's line.
+      scrollThreshold: { top: 64, bottom: 56, left: 0, right: 0 },
+      scrollMargin: { top: 64, bottom: 56, left: 0, right: 0 },
+    },
     onUpdate: ({ transaction }) => {
       if (transaction.docChanged) dirtyHandler.current();
     },
@@ -63,18 +87,30 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
     if (id === null) titleField.current?.focus();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const saveNow = useRef(file.save);
-  saveNow.current = file.save;
+  const saveNow = useRef(file.flushNow);
+  saveNow.current = file.flushNow;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saveNow.current();
+        saveNow.current();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // Ctrl/Cmd+K in the text edits its link; the Electron menu, which owns that key, asks here first.
+  useEffect(() => {
+    if (!editor) return;
+    const onLinkRequest = (event: Event) => {
+      if (!editor.isFocused) return;
+      event.preventDefault();
+      openLinkEditor(editor);
+    };
+    window.addEventListener(LINK_REQUEST, onLinkRequest);
+    return () => window.removeEventListener(LINK_REQUEST, onLinkRequest);
+  }, [editor]);
 
   const followWikiLink = async (raw: string) => {
     const parts = wikiLinkParts(raw);
@@ -98,8 +134,9 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
     if (wiki !== null) return void followWikiLink(wiki);
     const href = anchor.getAttribute('href') ?? '';
     const place = placeFromCarnetUrl(href);
-    if (place) onOpen(place);
-    else if (/^https?:\/\//i.test(href)) onOpenExternal(href);
+    if (place) return onOpen(place);
+    // A web link is text being edited: a plain click places the caret, Ctrl/Cmd+click opens it.
+    if (/^https?:\/\//i.test(href) && (readOnly || event.ctrlKey || event.metaKey)) onOpenExternal(href);
   };
 
   if (file.loadError) return <div className="centre-message" role="alert">{file.loadError}</div>;
@@ -169,9 +206,20 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
           </div>
         )}
       </header>
+      {!readOnly && <EditorToolbar editor={editor} saveAttachment={saveAttachment} onImageError={onImageError} />}
       <div className="note-editor" onClick={onClick}>
         <EditorContent editor={editor} />
       </div>
+      {note && <NoteBacklinks id={note.id} title={note.title} revision={revision} readOnly={readOnly} onOpen={onOpen} onError={onError} />}
+      <footer className="note-footer">
+        <WordCount editor={editor} />
+      </footer>
     </article>
   );
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

@@ -92,11 +92,19 @@ function rawKind(value: unknown): RawKind {
 function renderPreview(markdown: string, kind: RawKind): string {
   // A callout reads as its title and body; math and definitions read best as written.
   if (kind === 'math' || kind === 'definition' || kind === 'footnote') return `<pre>${escapeHtml(markdown)}</pre>`;
-  const source = kind === 'callout' ? markdown.replace(/^( {0,3}>[ \t]*)\[![\w-]+\][+-]?[ \t]*/, '$1') : markdown;
+  const source = kind === 'callout' ? calloutAsQuote(markdown) : markdown;
   const html = micromark(source, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
   return DOMPurify.sanitize(html, { FORBID_TAGS: ['img', 'video', 'audio', 'iframe', 'object', 'embed', 'form', 'input', 'style', 'link'], FORBID_ATTR: ['style', 'srcset'] });
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+/** `> [!tip] Title` then body lines: the title (or the callout's type) in bold on its own line, then the body. */
+function calloutAsQuote(markdown: string): string {
+  return markdown.replace(/^( {0,3}>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)$/m, (_line, quote: string, type: string, title: string) => {
+    const heading = title.trim() || type.charAt(0).toUpperCase() + type.slice(1);
+    return `${quote}**${heading.replace(/[*_]/g, '\\$&')}**\n${quote.trimEnd()}`;
+  });
 }

@@ -35,7 +35,9 @@ function managerOf(editor: Editor): MarkdownManager {
 
 /** Editor nodes as Markdown, lists side by side kept apart. */
 export function serializeNodes(manager: MarkdownManager, nodes: JSONContent[]): string {
-  return manager.serialize({ type: 'doc', content: fenceCodeBlocks(separateAdjacentLists(nodes)) });
+  // An empty paragraph has no Markdown: it would only add a blank line the next load drops.
+  const blocks = nodes.filter((node) => !(node.type === 'paragraph' && (node.content ?? []).length === 0));
+  return manager.serialize({ type: 'doc', content: fenceCodeBlocks(separateAdjacentLists(blocks)) });
 }
 
 /** A code span as CommonMark reads it back: a fence no run in the text matches, padded where a space would be lost. */

@@ -1,9 +1,8 @@
 import StarterKit from '@tiptap/starter-kit';
 import { Markdown } from '@tiptap/markdown';
 import { TaskItem } from '@tiptap/extension-list';
-import { TableKit } from '@tiptap/extension-table';
+import { Table, TableKit } from '@tiptap/extension-table';
 import Highlight from '@tiptap/extension-highlight';
-import Image from '@tiptap/extension-image';
 import type { AnyExtension, NodeViewRenderer } from '@tiptap/core';
 import { EscapingParagraph, NarrowInlineEscapes } from './schema/text-escapes.ts';
 import { RawMarkdown } from './schema/raw-markdown.ts';
@@ -12,10 +11,13 @@ import { WikiLink } from './schema/wiki-link.ts';
 import { MarkedBulletList, MarkedOrderedList, MarkedTaskList } from './schema/list-markers.ts';
 import { MarkdownLink } from './schema/markdown-link.ts';
 import { KeptHeading } from './schema/empty-heading.ts';
+import { vaultImage } from './schema/vault-image.ts';
 
 export interface NoteViewOptions {
   /** The raw-Markdown block's view in the app (React); the headless tests use the plain HTML. */
   rawBlockView?: NodeViewRenderer;
+  /** The address the page loads a vault file from (an image); the headless tests keep the path. */
+  resolveVaultFile?: (vaultPath: string) => string;
   /** Extensions only the mounted editor needs: placeholder, `/` menu, `[[` suggestions. */
   interactive?: AnyExtension[];
 }
@@ -41,10 +43,16 @@ export function noteExtensions(options: NoteViewOptions = {}): AnyExtension[] {
     EscapingParagraph,
     MarkedTaskList,
     TaskItem.configure({ nested: true }),
-    TableKit.configure({ table: { resizable: false } }),
+    TableKit.configure({ table: false }),
+    // A table's Markdown comes wrapped in blank lines of its own; the note's blocks already have theirs.
+    Table.extend({
+      renderMarkdown(node, helpers, context) {
+        return (this.parent?.(node, helpers, context) ?? '').replace(/^\n+|\n+$/g, '');
+      },
+    }).configure({ resizable: false }),
     Highlight,
     // Images are files of the vault (attachments/); a web address is shown as a link, never fetched.
-    Image.configure({ inline: true, allowBase64: false }),
+    vaultImage(options.resolveVaultFile ?? ((path) => path)),
     view ? RawMarkdown.extend({ addNodeView: () => view }) : RawMarkdown,
     RawInline,
     WikiLink,

@@ -43,6 +43,11 @@ export function useNoteFile({ id, revision, editor, untitled, changedOutside, ot
   const timer = useRef<number | null>(null);
   const latest = useRef({ title, tags });
   latest.current = { title, tags };
+  /**
+   * The title as last committed (Enter, leaving the field, leaving the note). A title names the file,
+   * and renaming rewrites every link to the note: that happens once per title, not per keystroke.
+   */
+  const committedTitle = useRef('');
 
   const bodyNow = useCallback((): string | null => {
     if (!editor) return null;
@@ -59,7 +64,8 @@ export function useNoteFile({ id, revision, editor, untitled, changedOutside, ot
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = null;
       const body = bodyNow() ?? '';
-      const { title: typedTitle, tags: typedTags } = latest.current;
+      const { tags: typedTags } = latest.current;
+      const typedTitle = committedTitle.current;
       const currentTitle = typedTitle.trim() || untitled;
       dirty.current = false;
       setState('saving');
@@ -137,6 +143,7 @@ export function useNoteFile({ id, revision, editor, untitled, changedOutside, ot
         conflict.current = false;
         setNote(fresh);
         setTitle(fresh.title);
+        committedTitle.current = fresh.title;
         setTags(fresh.tags.join(', '));
         // Block by block, so that a save copies every block the user did not touch byte for byte.
         blocks.current = loadBlocks(editor, fresh.body);
@@ -164,12 +171,29 @@ export function useNoteFile({ id, revision, editor, untitled, changedOutside, ot
     if (baseRevision.current !== null) void load(false);
   }, [revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const setTitleTyped = (value: string) => {
+    setTitle(value);
+    setState((s) => (s === 'saved' ? 'editing' : s));
+  };
+  const commitTitle = () => {
+    if (latest.current.title === committedTitle.current) return;
+    committedTitle.current = latest.current.title;
+    markDirty();
+  };
+  const commitTitleRef = useRef(commitTitle);
+  commitTitleRef.current = commitTitle;
+  const setTagsTyped = (value: string) => {
+    setTags(value);
+    markDirty();
+  };
   useEffect(() => {
     // Leaving the note, closing the window, or switching away: write what was typed since the last save.
     const flush = () => {
+      commitTitleRef.current();
       if (dirty.current && !conflict.current) void saveRef.current();
     };
     const onUnload = (event: BeforeUnloadEvent) => {
+      commitTitleRef.current();
       if (!dirty.current) return;
       flush();
       event.preventDefault();
@@ -185,19 +209,12 @@ export function useNoteFile({ id, revision, editor, untitled, changedOutside, ot
     };
   }, []);
 
-  const setTitleTyped = (value: string) => {
-    setTitle(value);
-    markDirty();
-  };
-  const setTagsTyped = (value: string) => {
-    setTags(value);
-    markDirty();
-  };
   const keepMine = async () => {
     dirty.current = true;
     await save(true);
   };
   const flushNow = () => {
+    commitTitle();
     if (dirty.current && !conflict.current) void saveRef.current();
   };
 

@@ -13,6 +13,12 @@ export interface KeySamples {
   handler: number[];
   /** the event's own timeStamp → next paint, ms: also counts the time the key waited in the input queue. */
   queued: number[];
+  /**
+   * Each editor transaction (ProseMirror's `view.dispatch`: state update, plugins, DOM update, and
+   * the React updates it triggers synchronously), ms: the editor's own cost per keystroke, without
+   * the browser's style, layout and paint, nor the wait for the display's next frame.
+   */
+  work: number[];
 }
 
 export interface OpenSample {
@@ -76,8 +82,18 @@ export function openProbeResult(): Promise<OpenSample> | undefined {
 export function installKeyProbe(): void {
   const page = globalThis as unknown as Page;
   if (page.__typingBenchKeys) return;
-  const samples: KeySamples = { handler: [], queued: [] };
+  const samples: KeySamples = { handler: [], queued: [], work: [] };
   page.__typingBenchKeys = samples;
+  // TipTap puts the editor on its element; wrapping the view's dispatch times every transaction.
+  const view = (page.document.querySelector('.ProseMirror') as unknown as { editor?: { view: { dispatch: (tr: unknown) => void } } } | null)?.editor?.view;
+  if (view) {
+    const dispatch = view.dispatch.bind(view);
+    view.dispatch = (tr: unknown) => {
+      const before = performance.now();
+      dispatch(tr);
+      samples.work.push(performance.now() - before);
+    };
+  }
   page.addEventListener(
     'keydown',
     (event) => {
@@ -100,7 +116,7 @@ export function installKeyProbe(): void {
 /** The samples so far, emptied for the next run. */
 export function takeKeySamples(): KeySamples {
   const page = globalThis as unknown as Page;
-  const samples = page.__typingBenchKeys ?? { handler: [], queued: [] };
-  const taken = { handler: samples.handler.splice(0), queued: samples.queued.splice(0) };
+  const samples = page.__typingBenchKeys ?? { handler: [], queued: [], work: [] };
+  const taken = { handler: samples.handler.splice(0), queued: samples.queued.splice(0), work: samples.work.splice(0) };
   return taken;
 }

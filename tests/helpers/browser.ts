@@ -37,7 +37,7 @@ export async function startHarness(vaultPath: string, options: { colorScheme?: '
   const session = new CarnetSession({ configDir: config.dir, documentsDir: config.dir, resourcesDir: path.join(PROJECT_ROOT, 'resources') });
   await session.start(vaultPath);
   const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async () => false }), undefined, () => session.language());
-  const host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir: RENDERER_DIR });
+  const host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir: RENDERER_DIR, vaultRoot: () => session.vaultOrNull?.root ?? null });
   // A fresh profile per run (Playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(profile.dir, {
     executablePath: CHROMIUM,

@@ -47,6 +47,8 @@ export const recorded = {
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
   rendererListeners: new Map<string, Listener[]>(),
+  /** What protocol.registerSchemesAsPrivileged was given, before the app was ready. */
+  privilegedSchemes: [] as { scheme: string; privileges?: Record<string, boolean> }[],
 };
 
 export const contextBridge = {
@@ -138,6 +140,12 @@ export class FakeSession {
   permissionCheckHandler: Listener | null = null;
   dictionaryDownloadUrl: string | null = null;
   beforeRequest: Listener | null = null;
+  readonly protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  readonly protocol = {
+    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => {
+      this.protocolHandlers.set(scheme, handler);
+    },
+  };
   readonly webRequest = {
     onBeforeRequest: (listener: Listener) => {
       this.beforeRequest = listener;
@@ -177,6 +185,14 @@ export const session = {
     return fromPartition('');
   },
   fromPartition,
+};
+
+/** As in Electron: privileged schemes can be declared only before the app is ready. */
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]) {
+    if (ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    recorded.privilegedSchemes.push(...schemes);
+  },
 };
 
 export const Menu = {

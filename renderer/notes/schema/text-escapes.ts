@@ -60,7 +60,8 @@ export function escapeInline(text: string): string {
 export const EscapingParagraph = Paragraph.extend({
   renderMarkdown(node, helpers, context) {
     const rendered = this.parent?.(node, helpers, context) ?? '';
-    return escapeLineStarts(rendered);
+    // Spaces at the end of a paragraph mean nothing in Markdown (two would even read as a line break later).
+    return escapeLineStarts(rendered).replace(/[ \t]+$/, '');
   },
 });
 

@@ -49,11 +49,13 @@ test('carnet check names a hand-broken note and exits 1, leaving the file as it 
     assert.equal(check.code, 1);
     const report = JSON.parse(check.out) as { ok: boolean; problems: { path: string; message: string }[] };
     assert.equal(report.ok, false);
-    assert.deepEqual(report.problems.map((p) => p.path), ['notes/commit-timeline.md']);
+    // The welcome note links to the broken one, which no longer reads: that link is listed too, pointing at the unreadable file.
+    assert.deepEqual(report.problems.map((p) => p.path), ['notes/commit-timeline.md', 'notes/welcome-to-carnet.md']);
     assert.match(report.problems[0]?.message ?? '', /not valid YAML/);
+    assert.match(report.problems[1]?.message ?? '', /links to "COMMIT — a working timeline", but no note Carnet can read .* listed here as unreadable/);
     assert.equal(await fs.readFile(file, 'utf8'), broken);
     const text = await cli('check', '--vault', dir);
-    assert.match(text.out, /1 problem:\n {2}notes\/commit-timeline\.md: /);
+    assert.match(text.out, /2 problems:\n {2}notes\/commit-timeline\.md: /);
   } finally {
     await remove();
   }

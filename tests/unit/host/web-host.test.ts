@@ -10,6 +10,7 @@ import { createHandlers } from '../../../electron/core/handlers.ts';
 import { startWebHost, type WebHost } from '../../../electron/host/web-host.ts';
 import { requestLanguage } from '../../../electron/host/host-language.ts';
 import { PROJECT_ROOT, sampleVaultCopy, tempDir } from '../../helpers/temp-dir.ts';
+import { PNG, SVG } from '../../helpers/images.ts';
 
 let host: WebHost;
 let session: CarnetSession;
@@ -27,7 +28,7 @@ before(async () => {
   session = new CarnetSession({ configDir: temp.dir, documentsDir: temp.dir, resourcesDir: path.join(PROJECT_ROOT, 'resources') });
   await session.start(vault.dir);
   const dispatch = createDispatcher(createHandlers(session, { front: 'web', openExternal: async () => false }), undefined, () => session.language());
-  host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir });
+  host = await startWebHost({ dispatch, subscribe: (listener) => session.onEvent(listener), rendererDir, vaultRoot: () => session.vaultOrNull?.root ?? null });
   cleanups.push(() => host.close(), () => session.stop(), vault.remove, temp.remove);
 });
 
@@ -39,6 +40,7 @@ interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
 }
 
 function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
@@ -48,7 +50,7 @@ function request(pathname: string, options: { method?: string; headers?: Record<
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), bytes: Buffer.concat(chunks) }));
       },
     );
     req.on('error', reject);
@@ -225,4 +227,55 @@ test('requestLanguage: French when the browser ranks French above English', () =
   assert.equal(pick('de, ja'), 'en');
   assert.equal(pick('*'), 'en');
   assert.equal(pick('french'), 'en');
+});
+
+test('an image saved through the API is shown at /<token>/vault/<path>, as an image only; nothing else of the vault is', async () => {
+  const saved = JSON.parse((await api('saveAttachment', { name: 'Mekong map.png', data: PNG.toString('base64') })).body) as { ok: boolean; value: { path: string } };
+  assert.deepEqual(saved, { ok: true, value: { path: 'attachments/mekong-map.png' } });
+  const image = await request(`/${host.token}/vault/attachments/mekong-map.png`);
+  assert.equal(image.status, 200);
+  assert.deepEqual(image.bytes, PNG);
+  assert.equal(image.headers['content-type'], 'image/png');
+  assert.equal(image.headers['x-content-type-options'], 'nosniff');
+  assert.match(String(image.headers['content-security-policy']), /^default-src 'none'/);
+  await fs.writeFile(path.join(vaultDir, 'attachments', 'drawing.png'), SVG);
+
+  for (const [pathname, status] of [
+    ['vault/notes/welcome-to-carnet.md', 403],
+    ['vault/attachments/..%2fnotes%2fwelcome-to-carnet.md', 403],
+    ['vault/attachments/%2e%2e%2f..%2f..%2fsecret.txt', 403],
+    ['vault/carnet.json', 403],
+    ['vault/.carnet/lock', 403],
+    ['vault/attachments/drawing.png', 403],
+    ['vault/attachments/missing.png', 404],
+  ] as const) {
+    const answer = await request(`/${host.token}/${pathname}`);
+    assert.equal(answer.status, status, pathname);
+    assert.doesNotMatch(answer.body, /Welcome|<svg|"id"/, pathname);
+    assert.equal(answer.headers['x-content-type-options'], 'nosniff');
+  }
+  // Without the token, as everywhere: nothing.
+  for (const pathname of ['/vault/attachments/mekong-map.png', `/${'x'.repeat(32)}/vault/attachments/mekong-map.png`]) {
+    const answer = await request(pathname);
+    assert.ok(answer.status === 401 || answer.status === 403, `${pathname} answered ${answer.status}`);
+    assert.notDeepEqual(answer.bytes, PNG);
+  }
+  assert.equal((await request(`/${host.token}/vault/attachments/mekong-map.png`, { method: 'POST', body: '' })).status, 405);
+  const fr = await request(`/${host.token}/vault/notes/welcome-to-carnet.md`, { headers: { 'Accept-Language': 'fr' } });
+  assert.match(fr.body, /^Refusé : cet hôte ne montre que les images/);
+});
+
+test('with no vault open, the vault route finds nothing', async () => {
+  const bare = await startWebHost({ dispatch: async () => ({ ok: true, value: null }), subscribe: () => () => undefined, rendererDir: path.join(PROJECT_ROOT, 'no-renderer'), vaultRoot: () => null });
+  try {
+    const answer = await new Promise<number>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: bare.port, path: `/${bare.token}/vault/attachments/mekong-map.png`, headers: { Host: `127.0.0.1:${bare.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    assert.equal(answer, 404);
+  } finally {
+    await bare.close();
+  }
 });

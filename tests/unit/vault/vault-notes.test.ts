@@ -150,8 +150,10 @@ test('keys Carnet does not know (Obsidian aliases, a status) survive saving a no
     await fs.writeFile(file, text.replace(/^title: .*$/m, (line) => `${line}\naliases:\n  - terrain\nstatus: draft`));
     await vault.reload([note.path]);
     const read = vault.getNote(note.id);
-    await vault.saveNote(note.id, { title: 'Field notes, Hà Nội', body: 'Text, edited.\n', tags: ['mékong'] }, read.revision);
-    const saved = await fs.readFile(file, 'utf8');
+    const renamed = await vault.saveNote(note.id, { title: 'Field notes, Hà Nội', body: 'Text, edited.\n', tags: ['mékong'] }, read.revision);
+    // The new title renamed the file; its front matter came along.
+    assert.equal(renamed.path, 'notes/field-notes-ha-noi.md');
+    const saved = await fs.readFile(path.join(vault.root, renamed.path), 'utf8');
     assert.match(saved, /^---\nid: .+\ntitle: "?Field notes, Hà Nội"?\naliases:\n {2}- terrain\nstatus: draft\ntags:\n {2}- mékong\n/);
     const source = await vault.addSource({ title: 'Article', authors: [] }, 'Body.\n');
     const sourceFile = path.join(vault.root, source.path);

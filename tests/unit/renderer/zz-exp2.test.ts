@@ -1,0 +1,11 @@
+import { Editor } from '@tiptap/core';
+import { noteExtensions } from '../../../renderer/notes/note-extensions.ts';
+import { loadBlocks, serializeDocument } from '../../../renderer/notes/block-document.ts';
+import { insertImageFromFile } from '../../../renderer/notes/note-images.ts';
+const editor = new Editor({ element: null, extensions: noteExtensions(), content: { type: 'doc', content: [{ type: 'paragraph' }] } });
+loadBlocks(editor, 'Start\n');
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+editor.commands.setTextSelection(6);
+console.log(editor.state.selection.from, editor.isDestroyed);
+const p = await insertImageFromFile(editor, new File([png], 'My photo (1).png', { type: 'image/png' }), async (name) => `attachments/${name}`);
+console.log(p, JSON.stringify(editor.getJSON()), serializeDocument(editor));
