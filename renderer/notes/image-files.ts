@@ -3,6 +3,7 @@
  * This is what such a file is: its format read from its bytes, its name in the vault, its path
  * as a Markdown link destination, and the file chooser that picks them.
  */
+import { isInVault } from './schema/vault-image.ts';
 
 /** Writes the bytes into the vault and resolves to their vault-relative path, like `attachments/x.png`. */
 export type SaveAttachment = (name: string, bytes: Uint8Array) => Promise<string>;
@@ -71,8 +72,7 @@ export function markdownSafePath(path: string): string {
 
 /** A vault-relative path: no scheme (`https:`, `data:`, `file:`…), not protocol-relative, not absolute. */
 export function isVaultPath(src: string): boolean {
-  const value = src.trim();
-  return value !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('/') && !value.startsWith('\\');
+  return isInVault(src);
 }
 
 export function isWebAddress(src: string): boolean {

@@ -2,8 +2,8 @@ import { Fragment, type Node as PMNode, type Schema } from '@tiptap/pm/model';
 import { absoluteWebAddress, isVaultPath, isWebAddress } from './image-files.ts';
 
 /**
- * No remote image reaches a note: an image from a web page (`<img src="https://…">`) becomes a link
- * to its address, with its alt text; any other image that is not a vault file leaves its alt text.
+ * No remote image reaches a note by a paste or a drop (ImageDropPaste in note-images.ts): the pasted
+ * HTML is cleaned before it is parsed, and the parsed content again, whatever way it came.
  */
 
 /**

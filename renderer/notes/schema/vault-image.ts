@@ -28,5 +28,9 @@ export function vaultImage(resolveSrc: (vaultPath: string) => string) {
 export function isInVault(src: string): boolean {
   const value = src.trim();
   if (value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('/') || value.startsWith('\\')) return false;
-  return !decodeURI(value).split(/[\\/]/).includes('..');
+  try {
+    return !decodeURI(value).split(/[\\/]/).includes('..');
+  } catch {
+    return false; // a malformed %-escape is no path of the vault
+  }
 }

@@ -46,7 +46,7 @@ test('a vault path written into Markdown stays one link destination: spaces, bra
 test('only a path inside the vault is an image the note may show; web, data, file and absolute addresses are not', () => {
   assert.equal(isVaultPath('attachments/x.png'), true);
   assert.equal(isVaultPath(' attachments/My%20photo.png '), true);
-  for (const outside of ['https://example.org/y.png', '//example.org/y.png', 'data:image/png;base64,AAAA', 'file:///etc/x.png', 'blob:abc', '/abs.png', '\\\\server\\x.png', '', '  ']) {
+  for (const outside of ['https://example.org/y.png', '//example.org/y.png', 'data:image/png;base64,AAAA', 'file:///etc/x.png', 'blob:abc', '/abs.png', '\\\\server\\x.png', '', '  ', '../../etc/x.png', 'attachments/%2e%2e/x.png', 'attachments/%E0%A4%A.png']) {
     assert.equal(isVaultPath(outside), false, outside);
   }
 });

@@ -5,7 +5,6 @@ import { normalizeHref } from '../../../renderer/notes/link-address.ts';
 test('an address typed without its scheme becomes a web or mail link', () => {
   assert.equal(normalizeHref('example.org'), 'https://example.org');
   assert.equal(normalizeHref('  www.example.org/x?y#z  '), 'https://www.example.org/x?y#z');
-  assert.equal(normalizeHref('example.org:8080/path'), 'https://example.org:8080/path');
   assert.equal(normalizeHref('hà-nội.vn/path'), 'https://hà-nội.vn/path');
   assert.equal(normalizeHref('me@example.org'), 'mailto:me@example.org');
 });
