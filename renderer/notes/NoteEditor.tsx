@@ -14,6 +14,7 @@ import { useNoteFile } from './use-note-file.ts';
 import { NoteBacklinks } from './NoteBacklinks.tsx';
 import { LINK_REQUEST } from './link-request.ts';
 import { TableShortcut } from './table-shortcut.ts';
+import { MarkdownPaste } from './markdown-paste.ts';
 import { EditorToolbar, openLinkEditor } from './EditorToolbar.tsx';
 import { WordCount } from './WordCount.tsx';
 import { slashMenuExtension } from './slash-menu.ts';
@@ -50,7 +51,9 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
   const [saveAttachment] = useState<SaveAttachment>(() => async (name: string, bytes: Uint8Array) => (await api.saveAttachment({ name, data: toBase64(bytes) })).path);
   const [onImageError] = useState(() => (error: ImageInsertError) => imageError.current(error));
 
-  const editor = useEditor({
+  // Made once: TipTap re-applies options that change identity on every render, and re-applying
+  // them while the user types can drop a keystroke. What they need later is read through refs.
+  const [options] = useState(() => ({
     extensions: noteExtensions({
       rawBlockView: ReactNodeViewRenderer(RawMarkdownView),
       resolveVaultFile: vaultFileUrl,
@@ -58,6 +61,7 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
         slashMenuExtension({ saveAttachment, onImageError }),
         imageDropPaste(saveAttachment, onImageError),
         TableShortcut,
+        MarkdownPaste,
         linkSuggestions(() => targets.current, { label: t('editor.links.label'), empty: t('editor.links.empty'), newNote: (title) => t('editor.links.new', { title }) }),
       ],
     }),
@@ -68,11 +72,12 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
       scrollThreshold: { top: 64, bottom: 56, left: 0, right: 0 },
       scrollMargin: { top: 64, bottom: 56, left: 0, right: 0 },
     },
-    onUpdate: ({ transaction }) => {
+    onUpdate: ({ transaction }: { transaction: { docChanged: boolean } }) => {
       if (transaction.docChanged) dirtyHandler.current();
     },
     onBlur: () => blurHandler.current(),
-  });
+  }));
+  const editor = useEditor(options);
 
   const file = useNoteFile({ id, revision, editor, untitled: t('note.untitled'), changedOutside: t('note.changedOutside'), otherKept: t('note.otherKept'), onCreated });
   dirtyHandler.current = file.markDirty;

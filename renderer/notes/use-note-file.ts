@@ -129,8 +129,10 @@ export function useNoteFile({ id, revision, editor, untitled, changedOutside, ot
       const current = noteId.current;
       if (!editor || current === null) return;
       try {
+        // A change event may be this editor's own save, still on its way back: wait for it first.
+        while (!force && saving.current) await saving.current;
         const fresh = await api.getNote({ id: current });
-        if (fresh.revision === baseRevision.current && !force) return;
+        if (!force && (fresh.revision === baseRevision.current || saving.current)) return;
         if (dirty.current && !force) {
           conflict.current = true;
           if (timer.current !== null) window.clearTimeout(timer.current);
@@ -146,7 +148,10 @@ export function useNoteFile({ id, revision, editor, untitled, changedOutside, ot
         committedTitle.current = fresh.title;
         setTags(fresh.tags.join(', '));
         // Block by block, so that a save copies every block the user did not touch byte for byte.
+        const caret = editor.isFocused ? editor.state.selection.from : null;
         blocks.current = loadBlocks(editor, fresh.body);
+        // A version changed elsewhere replaces the text, not the place the user was writing at.
+        if (caret !== null) editor.commands.setTextSelection(Math.min(caret, editor.state.doc.content.size));
         setState('saved');
         setMessage(null);
         setLoadError(null);

@@ -68,7 +68,7 @@ test('typing in a note saves it to its Markdown file, front matter intact', { sk
     await page.waitForSelector('.save-state.save-saved');
     const text = await fs.readFile(path.join(vaultDir, 'notes', 'commit-timeline.md'), 'utf8');
     assert.match(text, /^---\nid: sample-timeline\ntitle: COMMIT — a working timeline\n/);
-    assert.match(text, /- Which ministries lead each national task force\? Ask the IMM6 secretariat — Vương\.\n$/);
+    assert.match(text, /- \[ \] Which ministries lead each national task force\? Ask the IMM6 secretariat — Vương\.\n/);
     assert.match(text, /\[« launched it in 2004/, 'citations survive the save');
   });
 });

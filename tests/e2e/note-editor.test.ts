@@ -140,3 +140,28 @@ test('a note written with Markdown shortcuts, a task list, a table and a [[link]
     await vault.remove();
   }
 });
+
+test('in French and the dark theme: Alt+N starts a note in its title, the toolbar and the / menu speak French', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir, { colorScheme: 'dark', locale: 'fr-FR' });
+  const { page } = harness;
+  try {
+    await page.setViewportSize({ width: 1360, height: 1000 });
+    await page.locator('.sidebar .item').first().waitFor();
+    await page.keyboard.press('Alt+n');
+    await page.locator('.note-title:focus').waitFor();
+    assert.equal(await page.locator('.note-title').getAttribute('placeholder'), 'Note sans titre');
+    await page.keyboard.type('Réunion à Viêng Chăn');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/');
+    await page.locator('.slash-menu').waitFor();
+    assert.match((await page.locator('.slash-menu').textContent()) ?? '', /Tableau/);
+    await page.getByRole('toolbar').getByRole('button', { name: /Gras/ }).waitFor();
+    await screenshot(page, 'note-slash-menu-dark-fr');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});

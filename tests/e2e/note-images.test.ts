@@ -80,3 +80,32 @@ test('a picture pasted into a note is saved in attachments/ and shown; a web pag
     await vault.remove();
   }
 });
+
+test('Markdown pasted as plain text lands as what it means: a citation stays a link, a [[link]] a link, and the file gets them unescaped', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    await page.locator('.sidebar .item').first().waitFor();
+    await page.locator('.sidebar [role="tab"]').nth(1).click();
+    await page.locator('.sidebar .item').filter({ hasText: 'COMMIT — a working timeline' }).click();
+    await page.locator('.ProseMirror p').last().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    const pasted = 'Cité : [« launched it in 2004 »](carnet://source/sample-commit-overview#sample-commit-overview-a1), voir [[Welcome to Carnet]].';
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, pasted);
+    await page.locator('.ProseMirror a[href^="carnet://source/"]', { hasText: '« launched it in 2004 »' }).last().waitFor();
+    await page.locator('.ProseMirror a.wiki-link', { hasText: 'Welcome to Carnet' }).last().waitFor();
+    const file = path.join(vault.dir, 'notes', 'commit-timeline.md');
+    const deadline = Date.now() + 5000;
+    while (!(await fs.readFile(file, 'utf8')).includes('Cité') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok((await fs.readFile(file, 'utf8')).trimEnd().endsWith(pasted), 'the pasted Markdown, byte for byte');
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
