@@ -140,6 +140,9 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
     const href = anchor.getAttribute('href') ?? '';
     const place = placeFromCarnetUrl(href);
     if (place) return onOpen(place);
+    // An ordinary Markdown link to a note's file (`[text](other-note.md)`) is a link to that note.
+    const noteFile = /^(?:\.{0,2}\/)*(?:notes\/)?([^/?#]+)\.md(?:#.*)?$/i.exec(href);
+    if (noteFile?.[1]) return void followWikiLink(`[[${safeDecode(noteFile[1])}]]`);
     // A web link is text being edited: a plain click places the caret, Ctrl/Cmd+click opens it.
     if (/^https?:\/\//i.test(href) && (readOnly || event.ctrlKey || event.metaKey)) onOpenExternal(href);
   };
@@ -227,4 +230,12 @@ function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
