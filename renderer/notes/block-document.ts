@@ -1,5 +1,6 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Selection } from '@tiptap/pm/state';
 import { splitBlocks, type SourceBlock, type SourceBlocks } from './markdown-blocks.ts';
 import { declaredKind, keepsMeaning } from './opaque-blocks.ts';
 import { separateAdjacentLists } from './schema/list-markers.ts';
@@ -126,6 +127,8 @@ export function loadBlocks(editor: Editor, markdown: string): LoadedNote {
     return parsed.length;
   });
   editor.commands.setContent(content.length ? { type: 'doc', content } : EMPTY_DOC, { emitUpdate: false });
+  // The caret starts at the top, in text: not on a kept block that a keystroke would replace.
+  editor.view.dispatch(editor.state.tr.setSelection(Selection.atStart(editor.state.doc)).setMeta('addToHistory', false));
   const doc = editor.state.doc;
   const original: LoadedNote['original'] = [];
   doc.forEach((node, _offset, index) => original.push({ node, block: content.length ? (owners[index] ?? -1) : -1 }));

@@ -45,6 +45,7 @@ test('a hand-written note keeps every byte it did not change: typing in one para
     await page.locator('.sidebar .item').filter({ hasText: 'Hand-written' }).click();
     const first = page.locator('.ProseMirror p').first();
     await first.click();
+    await page.waitForTimeout(200);
     await page.keyboard.press('End');
     await page.keyboard.type(' Added in Hà Nội.');
     await page.waitForSelector('.save-state.save-saved');

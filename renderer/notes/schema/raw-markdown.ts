@@ -1,4 +1,5 @@
 import { Node } from '@tiptap/core';
+import { NodeSelection, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 
 /**
  * A block of the note the editor cannot show as rich text without changing it — an HTML block,
@@ -27,4 +28,24 @@ export const RawMarkdown = Node.create({
     return String(node.attrs.markdown);
   },
   renderMarkdown: (node) => String(node.attrs?.markdown ?? ''),
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('rawMarkdownKeep'),
+        props: {
+          // Typing while the block is selected would replace what the user wrote: the text goes after it instead.
+          handleTextInput: (view, _from, _to, text) => {
+            const selection = view.state.selection;
+            if (!(selection instanceof NodeSelection) || selection.node.type.name !== this.name) return false;
+            const paragraph = view.state.schema.nodes.paragraph;
+            if (!paragraph) return false;
+            const tr = view.state.tr.insert(selection.to, paragraph.create(null, view.state.schema.text(text)));
+            tr.setSelection(TextSelection.create(tr.doc, selection.to + 1 + text.length));
+            view.dispatch(tr.scrollIntoView());
+            return true;
+          },
+        },
+      }),
+    ];
+  },
 });

@@ -2,36 +2,27 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { registerHooks } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { methodSchemas } from '../../../electron/api.ts';
-import { PROJECT_ROOT, tempDir } from '../../helpers/temp-dir.ts';
+import { PROJECT_ROOT } from '../../helpers/temp-dir.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 import type * as FakeElectron from '../../helpers/fake-electron.ts';
+import { RENDERER_URL, startFakeMain } from '../../helpers/fake-main.ts';
 
 /**
  * main.ts run in plain Node against a stand-in `electron` module: checks the window's security
  * settings, the IPC wiring and its sender check, and the navigation and permission rules.
  */
 
-const fakeUrl = pathToFileURL(path.join(PROJECT_ROOT, 'tests', 'helpers', 'fake-electron.ts')).href;
 let fake: typeof FakeElectron;
 let cleanup: () => Promise<void>;
-const rendererUrl = pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'renderer', 'index.html')).href;
+const rendererUrl = RENDERER_URL;
 
 before(async () => {
-  registerHooks({
-    resolve: (specifier, context, nextResolve) => (specifier === 'electron' ? { url: fakeUrl, shortCircuit: true } : nextResolve(specifier, context)),
-  });
-  const temp = await tempDir();
-  process.env.FAKE_ELECTRON_USERDATA = path.join(temp.dir, 'config');
-  process.env.FAKE_ELECTRON_DOCUMENTS = path.join(temp.dir, 'Documents');
-  await fs.mkdir(process.env.FAKE_ELECTRON_DOCUMENTS);
-  cleanup = temp.remove;
-  fake = (await import(fakeUrl)) as typeof FakeElectron;
-  await import('../../../electron/main.ts');
-  await waitFor(() => fake.recorded.windows.length === 1, 'the main window');
+  const started = await startFakeMain();
+  fake = started.fake;
+  cleanup = started.cleanup;
 });
 
 after(async () => {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Editor } from '@tiptap/core';
 import type * as Commonmark from 'commonmark';
+import type { Transaction } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { loadBlocks, saveBlocks, serializeDocument } from '../../../renderer/notes/block-document.ts';
 import { noteExtensions } from '../../../renderer/notes/note-extensions.ts';
 
@@ -88,4 +90,19 @@ test('a hand-written note with a table, tasks, a callout and an HTML block keeps
   const saved = saveBlocks(editor, loaded) ?? '';
   assert.ok(saved.startsWith('\uFEFFEdited. Intro paragraph.'), JSON.stringify(saved.slice(0, 40)));
   assert.ok(saved.endsWith('\r\n\r\n| A | B |\r\n| --- | :-: |\r\n| 1 \\| 2 | x |\r\n\r\n- [ ] task\r\n\r\n> [!note] Callout\r\n\r\n<details><summary>Raw</summary>kept</details>\r\n'), JSON.stringify(saved));
+});
+
+test('a note opens with the caret at the top, and typing while a kept block is selected writes after it instead of replacing it', async () => {
+  const { NodeSelection } = await import('@tiptap/pm/state');
+  const note = 'Intro.\n\n<details><summary>Raw</summary>kept</details>\n';
+  const loaded = loadBlocks(editor, note);
+  assert.equal(editor.state.selection.from, 1, 'the caret is in the first paragraph');
+  const rawAt = editor.state.doc.child(0).nodeSize;
+  editor.view.dispatch(editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, rawAt)));
+  // Headless, there is no mounted view: the plugin's handler gets the editor's state and dispatch.
+  const plugin = editor.extensionManager.plugins.find((candidate) => (candidate as unknown as { key: string }).key.startsWith('rawMarkdownKeep'));
+  const view = { get state() { return editor.state; }, dispatch: (tr: Transaction) => editor.view.dispatch(tr) } as unknown as EditorView;
+  const handled = plugin?.props.handleTextInput?.call(plugin, view, rawAt, rawAt + 1, 'x', () => editor.state.tr);
+  assert.equal(handled, true);
+  assert.equal(saveBlocks(editor, loaded), `${note}\nx\n`, 'the block is kept, the typed letter follows it');
 });

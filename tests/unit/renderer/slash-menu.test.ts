@@ -71,6 +71,8 @@ const opens = (markdown: string, slash: string) => {
 };
 const run = (id: string, markdown: string, slash: string) => {
   const range = typed(markdown, slash);
+  // The caret is where the user typed the `/…`.
+  editor.commands.setTextSelection(range.to);
   all.find((command) => command.id === id)?.run(editor, range);
   return serializeDocument(editor);
 };
