@@ -45,7 +45,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['electron/vault/**', 'electron/search/**', 'electron/importers/**', 'electron/export/**', 'electron/core/**'], rules: { 'no-restricted-imports': ['error', serviceLayer] } },
+  { files: ['electron/vault/**', 'electron/annotations/**', 'electron/search/**', 'electron/importers/**', 'electron/export/**', 'electron/core/**'], rules: { 'no-restricted-imports': ['error', serviceLayer] } },
   {
     files: ['electron/api.ts', 'electron/api-channels.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: [...nodeBuiltins, '**/host/*', '**/cli/*', '**/core/*'] }] },

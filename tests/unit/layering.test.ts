@@ -22,7 +22,7 @@ test('the renderer may import only types from electron/, and nothing from Node',
 });
 
 test('services never import electron or a front', async () => {
-  for (const folder of ['vault', 'core', 'search', 'importers', 'export']) {
+  for (const folder of ['vault', 'annotations', 'core', 'search', 'importers', 'export']) {
     const messages = await ruleIds(`electron/${folder}/bad.ts`, "import { app } from 'electron';\nimport { runCli } from '../cli/carnet.ts';\nexport const x = [app, runCli];\n");
     assert.equal(messages.filter((m) => m.startsWith('no-restricted-imports')).length, 2, `${folder}: ${messages.join('\n')}`);
   }
