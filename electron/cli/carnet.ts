@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { CarnetError } from '../core/carnet-error.ts';
 import { Vault } from '../vault/vault.ts';
-import { checkVault } from '../vault/vault-check.ts';
+import { annotationReviews, checkVault } from '../vault/vault-check.ts';
+import { annotationStates } from '../vault/annotation-states.ts';
+import { runAnnotations, runCodes } from './annotations-command.ts';
 import { runImport } from './import-command.ts';
 import { runNotes } from './notes-command.ts';
 import { runReindex, runSearch } from './search-command.ts';
@@ -19,7 +21,8 @@ Commands:
   init DIR [--name NAME]     Create a new, empty vault in DIR (a missing or empty folder).
   info --vault DIR           Show the vault's name, format and counts.
   check --vault DIR          Read every file of the vault and list problems (including links
-                             to notes that do not exist); exit code 1 if any.
+                             to notes that do not exist, and annotations whose passage is gone);
+                             exit code 1 if any. Annotations to review are listed, exit code aside.
   notes --vault DIR          List the notes: title, tags, last update, file.
         [--tag TAG]          Only those with this tag (with or without #; case and accents aside).
   import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .pdf.
@@ -27,6 +30,11 @@ Commands:
   search --vault DIR QUERY   Search sources, notes and annotations (Lunr syntax, "phrases").
          [--kind source,note,annotation] [--limit N]
   reindex --vault DIR        Rebuild the search index from scratch, with progress.
+  annotations --vault DIR    List the annotations, with their state against the source's text.
+         [--code NAME]…      Only those with every such code or a sub-code (case and accents aside).
+         [--source ID]       Only those on this source.
+         [--state anchored|needs-review|orphan]
+  codes --vault DIR          Show the code tree, with the number of passages of each (sub-codes included).
 
 Options:
   --json                     Print JSON instead of text.
@@ -46,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, code: { type: 'string', multiple: true }, source: { type: 'string' }, state: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -75,6 +83,10 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await search(requireVault(values.vault), rest.join(' '), values.kind, values.limit, json, io);
       case 'reindex':
         return await reindex(requireVault(values.vault), json, io);
+      case 'annotations':
+        return await withVault(requireVault(values.vault), (vault) => runAnnotations(vault, { codes: values.code ?? [], source: values.source, state: values.state }, json, io));
+      case 'codes':
+        return await withVault(requireVault(values.vault), (vault) => runCodes(vault, json, io));
       default:
         throw new CarnetError('invalid-input', `Unknown command "${command}". Run "carnet --help" for the list.`);
     }
@@ -118,13 +130,18 @@ async function info(dir: string, json: boolean, io: CliIo): Promise<number> {
 }
 
 async function check(dir: string, json: boolean, io: CliIo): Promise<number> {
-  const { summary, problems } = await withVault(dir, (vault) => ({ summary: vault.info(), problems: checkVault(vault) }));
+  const { summary, problems, reviews } = await withVault(dir, (vault) => {
+    const states = annotationStates(vault);
+    return { summary: vault.info(), problems: checkVault(vault, states), reviews: annotationReviews(vault, states) };
+  });
+  // The CLI speaks English, like its usage text; scripts read one plain message per problem.
+  const plain = (p: Problem): { path: string; line?: number; message: string } => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: p.message.en });
   if (json) {
-    // The CLI speaks English, like its usage text; scripts read one plain message per problem.
-    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems: problems.map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: p.message.en })) }, null, 2));
+    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems: problems.map(plain), reviews: reviews.map(plain) }, null, 2));
   } else {
     io.out(describeInfo(summary));
     io.out(problems.length === 0 ? 'No problems found.' : describeProblems(problems));
+    if (reviews.length) io.out([`${reviews.length} annotation${reviews.length === 1 ? '' : 's'} to review:`, ...reviews.map((p) => `  ${p.path}: ${p.message.en}`)].join('\n'));
   }
   return problems.length === 0 ? 0 : 1;
 }

@@ -1,13 +1,14 @@
 import type { Vault } from './vault.ts';
 import type { Problem } from './vault-records.ts';
 import { originalFileOf } from './source-meta.ts';
+import { annotationStates, shortQuote, type AnnotationStateEntry } from './annotation-states.ts';
 
 /**
  * Everything wrong with a vault, for `carnet check` and the UI's problem list: the files that do
  * not parse, annotations that point at a missing source or code, or no longer match their text,
  * and links in notes that lead to no note.
  */
-export function checkVault(vault: Vault): Problem[] {
+export function checkVault(vault: Vault, states: AnnotationStateEntry[] = annotationStates(vault)): Problem[] {
   const problems = [...vault.problems()];
   const codes = new Set(vault.codebook().codes.map((c) => c.id));
   const sources = new Map(vault.listSources().map((s) => [s.id, s]));
@@ -44,7 +45,6 @@ export function checkVault(vault: Vault): Problem[] {
     }
     const { annotations } = vault.listAnnotations(source.id);
     if (annotations.length === 0) continue;
-    const body = vault.getSource(source.id).body;
     const path = vault.annotationFilePath(source.id);
     for (const annotation of annotations) {
       const unknown = annotation.codes.filter((c) => !codes.has(c));
@@ -55,15 +55,18 @@ export function checkVault(vault: Vault): Problem[] {
           message: { en: `Annotation ${annotation.id} uses codes not in the codebook: ${list}. Add them to the codebook, or remove them from the annotation.`, fr: `L’annotation ${annotation.id} utilise des codes absents du livre de codes : ${list}. Ajoutez-les au livre de codes, ou retirez-les de l’annotation.` },
         });
       }
-      const { start, end } = annotation.position;
-      if (body.slice(start, end) !== annotation.quote.exact && !body.includes(annotation.quote.exact)) {
-        const quote = annotation.quote.exact.slice(0, 60);
-        problems.push({
-          path,
-          message: { en: `Annotation ${annotation.id} quotes text that is no longer in the source ("${quote}"). Check the passage and anchor it again.`, fr: `L’annotation ${annotation.id} cite un texte qui n’est plus dans la source (« ${quote} »). Vérifiez le passage et ancrez-la de nouveau.` },
-        });
-      }
     }
+  }
+  for (const entry of states) {
+    if (entry.result.state !== 'orphan') continue;
+    const quote = shortQuote(entry.annotation.quote.exact);
+    problems.push({
+      path: entry.annotationPath,
+      message: {
+        en: `Annotation ${entry.annotation.id} quotes text that is no longer in the source ${entry.sourcePath} ("${quote}"). Check the passage and anchor it again.`,
+        fr: `L’annotation ${entry.annotation.id} cite un texte qui n’est plus dans la source ${entry.sourcePath} (« ${quote} »). Vérifiez le passage et ancrez-la de nouveau.`,
+      },
+    });
   }
   // A note that cannot be read may be the one a link names: then the link is not what needs fixing.
   const unreadableNotes = problems.some((p) => p.path.startsWith('notes/'));
@@ -84,4 +87,25 @@ export function checkVault(vault: Vault): Problem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Annotations whose passage was found again only approximately, or elsewhere: worth a look, but not
+ * an error (`carnet check` lists them and keeps its exit code). Orphans are in checkVault.
+ */
+export function annotationReviews(vault: Vault, states: AnnotationStateEntry[] = annotationStates(vault)): Problem[] {
+  const reviews: Problem[] = [];
+  for (const entry of states) {
+    if (entry.result.state !== 'needs-review') continue;
+    const quote = shortQuote(entry.annotation.quote.exact);
+    const found = shortQuote(entry.result.found);
+    reviews.push({
+      path: entry.annotationPath,
+      message: {
+        en: `Annotation ${entry.annotation.id} on ${entry.sourcePath} needs review: its passage ("${quote}") changed or moved; the closest text is "${found}". Check it and confirm the passage.`,
+        fr: `L’annotation ${entry.annotation.id} sur ${entry.sourcePath} est à revoir : son passage (« ${quote} ») a changé ou s’est déplacé ; le texte le plus proche est « ${found} ». Vérifiez-le et confirmez le passage.`,
+      },
+    });
+  }
+  return reviews;
 }

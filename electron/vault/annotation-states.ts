@@ -1,0 +1,50 @@
+import { anchor, type AnchorResult, type Selectors } from '../annotations/anchoring.ts';
+import type { Vault } from './vault.ts';
+import type { Annotation } from './vault-schemas.ts';
+
+/**
+ * Where each annotation of the vault stands against its source's current body: still anchored,
+ * found again only approximately or elsewhere (needs review), or lost (orphan). Read-only: nothing
+ * is re-anchored on disk, the reader decides.
+ */
+
+export type AnnotationState = AnchorResult['state'];
+
+export interface AnnotationStateEntry {
+  sourceId: string;
+  sourceTitle: string;
+  /** The source's Markdown file, relative to the vault. */
+  sourcePath: string;
+  /** The annotations file, relative to the vault. */
+  annotationPath: string;
+  annotation: Annotation;
+  result: AnchorResult;
+}
+
+/** The stored W3C selectors as `anchor` takes them. */
+export function selectorsOf(annotation: Annotation): Selectors {
+  const { exact, prefix, suffix } = annotation.quote;
+  const { start, end } = annotation.position;
+  return { quote: { exact, prefix, suffix }, position: { start, end } };
+}
+
+/** Every annotation of every source, in source then file order. */
+export function annotationStates(vault: Vault): AnnotationStateEntry[] {
+  const entries: AnnotationStateEntry[] = [];
+  for (const source of vault.listSources()) {
+    const { annotations } = vault.listAnnotations(source.id);
+    if (annotations.length === 0) continue;
+    const body = vault.getSource(source.id).body;
+    const annotationPath = vault.annotationFilePath(source.id);
+    for (const annotation of annotations) {
+      entries.push({ sourceId: source.id, sourceTitle: source.title, sourcePath: source.path, annotationPath, annotation, result: anchor(body, selectorsOf(annotation)) });
+    }
+  }
+  return entries;
+}
+
+/** A quote short enough for one line of a report. */
+export function shortQuote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
