@@ -100,7 +100,8 @@ export function vaultFileUrl(vaultPath: string): string {
   return window.carnetBridge ? `carnet-vault://vault/${encoded}` : `${webBase()}vault/${encoded}`;
 }
 
-function decodeURIComponentSafe(text: string): string {
+/** A %-escaped text decoded, or left as it is when its escapes are malformed. */
+export function decodeURIComponentSafe(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react';
-import { api, errorMessage, vaultFileUrl } from '../api-client.ts';
+import { api, decodeURIComponentSafe, errorMessage, vaultFileUrl } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
@@ -142,7 +142,7 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
     if (place) return onOpen(place);
     // An ordinary Markdown link to a note's file (`[text](other-note.md)`) is a link to that note.
     const noteFile = /^(?:\.{0,2}\/)*(?:notes\/)?([^/?#]+)\.md(?:#.*)?$/i.exec(href);
-    if (noteFile?.[1]) return void followWikiLink(`[[${safeDecode(noteFile[1])}]]`);
+    if (noteFile?.[1]) return void followWikiLink(`[[${decodeURIComponentSafe(noteFile[1])}]]`);
     // A web link is text being edited: a plain click places the caret, Ctrl/Cmd+click opens it.
     if (/^https?:\/\//i.test(href) && (readOnly || event.ctrlKey || event.metaKey)) onOpenExternal(href);
   };
@@ -230,12 +230,4 @@ function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

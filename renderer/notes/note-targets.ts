@@ -1,3 +1,4 @@
+import { foldForMatch } from '../i18n/i18n.tsx';
 import type { NoteSummary, SourceSummary } from '../../electron/api.ts';
 
 /** What a `[[link]]` or the `[[` menu can point at. */
@@ -11,7 +12,7 @@ export interface LinkTarget {
 
 /** Case- and accent-insensitive form: "Hà Nội" and "ha noi" are one name, as a researcher types them. */
 export function foldName(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldForMatch(text).replace(/\s+/g, ' ').trim();
 }
 
 export function noteTarget(note: NoteSummary & { aliases?: string[] }): LinkTarget {

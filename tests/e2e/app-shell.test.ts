@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { e2eUnavailable, screenshot, startHarness, waitForCount, type Harness } from '../helpers/browser.ts';
 import { sampleVaultCopy, tempDir } from '../helpers/temp-dir.ts';
+import { waitForFile } from '../helpers/wait-for.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -175,7 +176,7 @@ test('a new vault is created from the vault dialog and a first note written in i
       await page.keyboard.press('Enter');
       await page.keyboard.type('First day.');
       await page.locator('.save-state.save-saved').waitFor();
-      await waitFor(async () => (await fs.readdir(notesDir)).length === 1 && (await fs.readFile(path.join(notesDir, 'terrain-a-ha-noi.md'), 'utf8')).includes('First day.'));
+      await waitForFile(path.join(notesDir, 'terrain-a-ha-noi.md'), (text) => text.includes('First day.'));
       assert.deepEqual(await fs.readdir(notesDir), ['terrain-a-ha-noi.md']);
       assert.match(await fs.readFile(path.join(notesDir, 'terrain-a-ha-noi.md'), 'utf8'), /title: Terrain à Hà Nội\n[\s\S]*---\nFirst day\.\n$/);
       await page.locator('.vault-switch').click();
@@ -185,11 +186,3 @@ test('a new vault is created from the vault dialog and a first note written in i
     await target.remove();
   }
 });
-
-async function waitFor(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

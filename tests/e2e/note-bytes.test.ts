@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
 import { sampleVaultCopy } from '../helpers/temp-dir.ts';
+import { waitForFile } from '../helpers/wait-for.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -65,11 +66,3 @@ test('a hand-written note keeps every byte it did not change: typing in one para
     await vault.remove();
   }
 });
-
-async function waitForFile(file: string, ready: (text: string) => boolean): Promise<void> {
-  const deadline = Date.now() + 8000;
-  while (!ready(await fs.readFile(file, 'utf8'))) {
-    if (Date.now() > deadline) throw new Error(`${file} was not saved as expected`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -5,22 +5,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
 import { sampleVaultCopy } from '../helpers/temp-dir.ts';
+import { waitForFile } from '../helpers/wait-for.ts';
 
 const skip = e2eUnavailable() ?? false;
 
 /** The body of a note file: what follows its front matter. */
 function bodyOf(file: string): string {
   return file.slice(file.indexOf('\n---\n') + 5);
-}
-
-async function waitForFile(file: string, check: (text: string) => boolean, timeout = 10_000): Promise<string> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const text = await fs.readFile(file, 'utf8').catch(() => '');
-    if (check(text)) return text;
-    if (Date.now() > end) throw new Error(`${path.basename(file)} never matched; it holds:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The editor's HTML without the caret's helpers, and without spaces typed at the end of a paragraph (Markdown has none). */

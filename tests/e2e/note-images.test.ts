@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
 import { sampleVaultCopy } from '../helpers/temp-dir.ts';
+import { waitForFile } from '../helpers/wait-for.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -60,9 +61,7 @@ test('a picture pasted into a note is saved in attachments/ and shown; a web pag
     assert.deepEqual(await fs.readFile(path.join(vault.dir, 'attachments', 'carte-du-mekong.png')), Buffer.from(png, 'base64'), 'the bytes as pasted');
     const file = path.join(vault.dir, 'notes', 'welcome-to-carnet.md');
     await page.locator('.save-state.save-saved').waitFor();
-    const deadline = Date.now() + 5000;
-    while (!(await fs.readFile(file, 'utf8')).includes('](attachments/carte-du-mekong.png)') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    assert.match(await fs.readFile(file, 'utf8'), /!\[[^\]]*\]\(attachments\/carte-du-mekong\.png\)/);
+    assert.match(await waitForFile(file, (text) => text.includes('](attachments/carte-du-mekong.png)')), /!\[[^\]]*\]\(attachments\/carte-du-mekong\.png\)/);
 
     // Text copied from a web page, with its picture: the text comes, the picture stays on the web.
     await page.evaluate(() => {
@@ -105,9 +104,7 @@ test('Markdown pasted as plain text lands as what it means: a citation stays a l
     await page.locator('.ProseMirror a[href^="carnet://source/"]', { hasText: '« launched it in 2004 »' }).last().waitFor();
     await page.locator('.ProseMirror a.wiki-link', { hasText: 'Welcome to Carnet' }).last().waitFor();
     const file = path.join(vault.dir, 'notes', 'commit-timeline.md');
-    const deadline = Date.now() + 5000;
-    while (!(await fs.readFile(file, 'utf8')).trimEnd().endsWith(pasted) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const saved = await fs.readFile(file, 'utf8');
+    const saved = await waitForFile(file, (text) => text.trimEnd().endsWith(pasted)).catch(() => fs.readFile(file, 'utf8'));
     assert.ok(saved.trimEnd().endsWith(pasted), `the pasted Markdown, byte for byte: ${saved.slice(-300)}`);
   } finally {
     await harness.close();

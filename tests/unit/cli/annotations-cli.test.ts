@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../../../electron/cli/carnet.ts';
 import { sampleVaultCopy } from '../../helpers/temp-dir.ts';
+import type { PublicAnnotation } from '../../../electron/cli/annotations-command.ts';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -12,15 +13,8 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-interface Listed {
-  id: string;
-  source: string;
-  quote: string;
-  comment: string;
-  codes: string[];
-  color?: string;
-  state: string;
-}
+/** What `carnet annotations --json` prints for one annotation. */
+type Listed = PublicAnnotation;
 
 interface CheckReport {
   ok: boolean;
