@@ -8,9 +8,16 @@ import {
 import type { ImportResult } from './importers/import-result.ts';
 import type { SearchResults, SearchHit, SearchQuery, SearchStatus } from './search/search-types.ts';
 import type {
+  AnnotationAnchor,
   AnnotationList,
+  AnnotationState,
+  CodeCooccurrence,
+  CodeMatrix,
   CodeSummary,
   CodedPassage,
+  HighlightColor,
+  PassageQuery,
+  VaultSettings,
   LinkPlace,
   NoteDetail,
   NoteLinks,
@@ -34,9 +41,16 @@ import type {
  */
 
 export type {
+  AnnotationAnchor,
   AnnotationList,
+  AnnotationState,
+  CodeCooccurrence,
+  CodeMatrix,
   CodeSummary,
   CodedPassage,
+  HighlightColor,
+  PassageQuery,
+  VaultSettings,
   LinkPlace,
   NoteDetail,
   NoteLinks,
@@ -64,6 +78,9 @@ const none = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
 const folderPath = z.string().min(1, 'Give a folder.').max(4096).refine((p) => !p.includes('\0'), 'A path cannot contain NUL.');
 const revision = z.string().regex(/^[0-9a-f]{16}$/);
+const hexColorInput = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #d97706.');
+const codeName = z.string().trim().min(1, 'A code needs a name.').max(200, 'A code name is limited to 200 characters.');
+const annotationComment = z.string().max(1_000_000, 'A comment is limited to 1,000,000 characters.');
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const languageSchema = z.enum(['system', 'en', 'fr']);
@@ -147,11 +164,44 @@ export const methodSchemas = {
     .refine((p) => (p.text ?? '').trim() !== '' || (p.html ?? '').trim() !== '', 'Nothing was pasted.'),
 
   listAnnotations: z.object({ sourceId: idSchema }).strict(),
+  /** A new annotation on [start, end) of the source's body as the reader showed it; the selectors are computed here. */
+  createAnnotation: z
+    .object({
+      sourceId: idSchema,
+      /** The source's revision the reader showed: offsets into another body would mark the wrong words. */
+      sourceRevision: revision,
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      color: hexColorInput.optional(),
+      codes: z.array(idSchema).max(500).optional(),
+      comment: annotationComment.optional(),
+    })
+    .strict()
+    .refine((a) => a.end > a.start, 'A passage needs at least one character.'),
+  /** Changes what the user edits on a card; the passage itself stays. */
+  updateAnnotation: z.object({ sourceId: idSchema, id: idSchema, color: hexColorInput.nullable().optional(), codes: z.array(idSchema).max(500).optional(), comment: annotationComment.optional() }).strict(),
+  /** A passage found only approximately: `accept` rewrites its selectors to where it is now; `detach` keeps it with its quote, unplaced. */
+  resolveAnchor: z.object({ sourceId: idSchema, id: idSchema, action: z.enum(['accept', 'detach']) }).strict(),
+  /** Moves one annotation to the trash, restorable. */
+  deleteAnnotation: z.object({ sourceId: idSchema, id: idSchema }).strict(),
   saveAnnotations: z.object({ sourceId: idSchema, annotations: z.array(annotationSchema), baseRevision: revision.nullable() }).strict(),
   listCodes: none,
   getCodebook: none,
   saveCodebook: z.object({ codebook: codebookSchema, baseRevision: revision.nullable() }).strict(),
   passagesWithCode: z.object({ codeId: idSchema }).strict(),
+  createCode: z.object({ name: codeName, color: hexColorInput.optional(), description: z.string().max(10_000).optional(), parent: idSchema.optional() }).strict(),
+  updateCode: z.object({ id: idSchema, name: codeName.optional(), color: hexColorInput.optional(), description: z.string().max(10_000).optional(), parent: idSchema.nullable().optional() }).strict(),
+  /** Every passage coded `from` gets `into` instead; `from` goes to the trash. */
+  mergeCodes: z.object({ from: idSchema, into: idSchema }).strict().refine((m) => m.from !== m.into, 'Choose two different codes.'),
+  /** The code (and its sub-codes) to the trash; passages keep their other codes; restorable. */
+  deleteCode: byId,
+  queryPassages: z.object({ all: z.array(idSchema).max(200), any: z.array(idSchema).max(200), none: z.array(idSchema).max(200), sourceId: idSchema.optional() }).strict(),
+  codeMatrix: none,
+  codeCooccurrence: none,
+  /** The passages behind one co-occurrence cell: coded `a` and overlapping (or equal to) one coded `b`. */
+  cooccurringPassages: z.object({ a: idSchema, b: idSchema }).strict(),
+  getVaultSettings: none,
+  updateVaultSettings: z.object({ highlightColors: z.array(z.object({ color: hexColorInput, name: z.string().trim().max(60) }).strict()).length(5) }).strict(),
 
   deleteItem: z.object({ kind: z.enum(['source', 'note']), id: idSchema }).strict(),
   listTrash: none,
@@ -235,6 +285,20 @@ export interface MethodOutputs {
   getCodebook: Codebook & { revision: string | null };
   saveCodebook: Codebook & { revision: string | null };
   passagesWithCode: CodedPassage[];
+  createAnnotation: AnnotationList & { id: string };
+  updateAnnotation: AnnotationList;
+  resolveAnchor: AnnotationList;
+  deleteAnnotation: TrashEntry;
+  createCode: CodeSummary;
+  updateCode: CodeSummary;
+  mergeCodes: { moved: number };
+  deleteCode: TrashEntry;
+  queryPassages: CodedPassage[];
+  codeMatrix: CodeMatrix;
+  codeCooccurrence: CodeCooccurrence;
+  cooccurringPassages: CodedPassage[];
+  getVaultSettings: VaultSettings;
+  updateVaultSettings: VaultSettings;
   deleteItem: TrashEntry;
   listTrash: TrashEntry[];
   restoreFromTrash: { restored: true };

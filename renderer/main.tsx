@@ -4,7 +4,9 @@ import { App } from './app/App.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/reader.css';
+import './styles/annotations.css';
 import './styles/editor.css';
+import './styles/codes.css';
 
 const root = document.getElementById('root');
 if (root) {

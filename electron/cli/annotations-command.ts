@@ -78,7 +78,8 @@ function publicAnnotation(entry: AnnotationStateEntry, byId: Map<string, Code>):
   const { annotation } = entry;
   const codes = annotation.codes.map((id) => byId.get(id)?.name ?? id);
   // Annotations carry no colour of their own: they show in their first known code's.
-  const color = annotation.codes.map((id) => byId.get(id)?.color).find((c) => c !== undefined);
+  // The highlight's own colour; an annotation without one shows in its first code's colour, as in the reader.
+  const color = annotation.color ?? annotation.codes.map((id) => byId.get(id)?.color).find((c) => c !== undefined);
   return { id: annotation.id, source: entry.sourceId, quote: annotation.quote.exact, comment: annotation.comment, codes, ...(color ? { color } : {}), state: entry.result.state };
 }
 

@@ -1,6 +1,7 @@
-import { anchor, type AnchorResult, type Selectors } from '../annotations/anchoring.ts';
+import { anchor, type Selectors } from '../annotations/anchoring.ts';
 import type { Vault } from './vault.ts';
 import type { Annotation } from './vault-schemas.ts';
+import type { AnnotationAnchor } from './vault-records.ts';
 
 /**
  * Where each annotation of the vault stands against its source's current body: still anchored,
@@ -8,7 +9,7 @@ import type { Annotation } from './vault-schemas.ts';
  * is re-anchored on disk, the reader decides.
  */
 
-export type AnnotationState = AnchorResult['state'];
+export type AnnotationState = AnnotationAnchor['state'];
 
 export interface AnnotationStateEntry {
   sourceId: string;
@@ -18,7 +19,7 @@ export interface AnnotationStateEntry {
   /** The annotations file, relative to the vault. */
   annotationPath: string;
   annotation: Annotation;
-  result: AnchorResult;
+  result: AnnotationAnchor;
 }
 
 /** The stored W3C selectors as `anchor` takes them. */
@@ -26,6 +27,13 @@ export function selectorsOf(annotation: Annotation): Selectors {
   const { exact, prefix, suffix } = annotation.quote;
   const { start, end } = annotation.position;
   return { quote: { exact, prefix, suffix }, position: { start, end } };
+}
+
+/** Where an annotation is in the body today; one the user detached is placed nowhere. */
+export function placeAnnotation(body: string, annotation: Annotation): AnnotationAnchor {
+  if (annotation.detached) return { state: 'orphan' };
+  const found = anchor(body, selectorsOf(annotation));
+  return found.state === 'needs-review' ? { state: 'needs-review', start: found.start, end: found.end, found: found.found } : found;
 }
 
 /** Every annotation of every source, in source then file order. */
@@ -37,7 +45,7 @@ export function annotationStates(vault: Vault): AnnotationStateEntry[] {
     const body = vault.getSource(source.id).body;
     const annotationPath = vault.annotationFilePath(source.id);
     for (const annotation of annotations) {
-      entries.push({ sourceId: source.id, sourceTitle: source.title, sourcePath: source.path, annotationPath, annotation, result: anchor(body, selectorsOf(annotation)) });
+      entries.push({ sourceId: source.id, sourceTitle: source.title, sourcePath: source.path, annotationPath, annotation, result: placeAnnotation(body, annotation) });
     }
   }
   return entries;

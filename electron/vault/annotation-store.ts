@@ -1,6 +1,7 @@
 import { notFound, type VaultCore } from './vault-core.ts';
-import type { AnnotationList, CodeSummary, CodedPassage } from './vault-records.ts';
+import type { AnnotationList } from './vault-records.ts';
 import type { Annotation, Codebook } from './vault-schemas.ts';
+import { placeAnnotation } from './annotation-states.ts';
 
 /** `annotations/<source-slug>.json` and `codebook.json`: the passages coded and commented, and the codes. */
 export class AnnotationStore {
@@ -11,9 +12,11 @@ export class AnnotationStore {
   }
 
   list(sourceId: string): AnnotationList {
-    if (!this.core.index.sources.has(sourceId)) throw notFound('source', sourceId);
+    const source = this.core.index.sources.get(sourceId);
+    if (!source) throw notFound('source', sourceId);
     const record = this.core.index.annotations.get(sourceId);
-    return { sourceId, annotations: record?.data.annotations ?? [], revision: record?.revision ?? null };
+    const annotations = record?.data.annotations ?? [];
+    return { sourceId, annotations, anchors: annotations.map((a) => placeAnnotation(source.body, a)), revision: record?.revision ?? null };
   }
 
   async save(sourceId: string, annotations: Annotation[], baseRevision: string | null): Promise<AnnotationList> {
@@ -45,31 +48,11 @@ export class AnnotationStore {
     return { ...this.core.index.codebook.data, revision: this.core.index.codebook.revision };
   }
 
-  listCodes(): CodeSummary[] {
-    const counts = new Map<string, number>();
-    for (const record of this.core.index.annotations.values()) {
-      for (const annotation of record.data.annotations) for (const code of annotation.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-    }
-    return this.core.index.codebook.data.codes.map((code) => ({ ...code, annotationCount: counts.get(code.id) ?? 0 }));
-  }
-
   async saveCodebook(codebook: Codebook, baseRevision: string | null): Promise<Codebook & { revision: string | null }> {
     return this.core.write(async () => {
       await this.core.assertUnchanged('codebook.json', baseRevision, { en: 'the codebook', fr: 'le livre de codes' });
       await this.core.writeTracked('codebook.json', `${JSON.stringify(codebook, null, 2)}\n`);
       return this.codebook();
     });
-  }
-
-  passagesWithCode(codeId: string): CodedPassage[] {
-    const passages: CodedPassage[] = [];
-    for (const [sourceId, record] of this.core.index.annotations) {
-      const source = this.core.index.sources.get(sourceId);
-      if (!source) continue;
-      for (const annotation of record.data.annotations) {
-        if (annotation.codes.includes(codeId)) passages.push({ sourceId, sourceTitle: source.meta.title, annotation });
-      }
-    }
-    return passages;
   }
 }

@@ -1,9 +1,15 @@
+import type { TrashRecord } from '../annotations/code-records.ts';
+import { restoreRecord } from './record-restore.ts';
 import { originalFileOf } from './source-meta.ts';
+import { addRecordToTrash, dropTrashEntry, readTrashRecord } from './trash-records.ts';
 import { notFound, type VaultCore } from './vault-core.ts';
 import { addToTrash, listTrash, restoreFromTrash } from './vault-trash.ts';
 import type { ItemKind, TrashEntry } from './vault-records.ts';
 
-/** Deleting moves a note or a source (with its original and annotations) to `.carnet/trash/`, restorable. */
+/**
+ * Deleting moves a note or a source (with its original and annotations) to `.carnet/trash/`, restorable.
+ * An annotation or a code has no file of its own: its entry holds a record of it (trash-records.ts).
+ */
 export class TrashStore {
   private readonly core: VaultCore;
   /** Kept for the vault's counts, so that info() needs no disk access. */
@@ -51,6 +57,20 @@ export class TrashStore {
     this.added();
   }
 
+  /** Keeps a record of an annotation or codes about to be removed from their files (the caller is inside a write already). */
+  async keepRecord(kind: 'annotation' | 'code', title: string, record: TrashRecord): Promise<TrashEntry> {
+    const entry = await addRecordToTrash(this.core.root, kind, title, record);
+    this.added();
+    return entry;
+  }
+
+  /** Drops a record kept for a removal that did not happen after all. */
+  async forget(entryId: string): Promise<void> {
+    await dropTrashEntry(this.core.root, entryId);
+    this.count = Math.max(0, this.count - 1);
+    this.core.emit([{ kind: 'trash', id: '', change: 'updated' }]);
+  }
+
   async list(): Promise<TrashEntry[]> {
     const entries = await listTrash(this.core.root);
     this.count = entries.length;
@@ -59,8 +79,15 @@ export class TrashStore {
 
   async restore(trashId: string): Promise<void> {
     await this.core.write(async () => {
-      const files = await restoreFromTrash(this.core.root, trashId);
-      await this.core.reload(files);
+      const held = await readTrashRecord(this.core.root, trashId);
+      if (held) {
+        // Written back into its files first: the entry goes only once nothing can fail any more.
+        await restoreRecord(this.core, held.entry, held.record);
+        await dropTrashEntry(this.core.root, trashId);
+      } else {
+        const files = await restoreFromTrash(this.core.root, trashId);
+        await this.core.reload(files);
+      }
       this.count = Math.max(0, this.count - 1);
       this.core.emit([{ kind: 'trash', id: '', change: 'updated' }]);
     });

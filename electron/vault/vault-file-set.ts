@@ -2,14 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { CarnetError } from '../core/carnet-error.ts';
+import { CarnetError, type Bilingual } from '../core/carnet-error.ts';
 import { assertInside, atomicWrite, syncFolder } from './atomic-write.ts';
 import { readVaultFile, revisionOf } from './vault-files.ts';
 import { PENDING_DIR, beginPending } from './vault-pending.ts';
 import { resolveInVault } from './vault-paths.ts';
 
 /**
- * Several note files changed as one (a note renamed, and the links to it rewritten in other notes):
+ * Several files changed as one (a note renamed and the links to it rewritten in other notes; a code
+ * merged or deleted, in the codebook and every annotation file that used it):
  * after a crash, either none of them changed or all did. The new contents are staged in
  * `.carnet/pending/<id>/` first; the record `<id>.json` naming each file's revision before and after
  * is the commit point. With no record, the staged files are dropped at the next open and nothing in
@@ -17,14 +18,14 @@ import { resolveInVault } from './vault-paths.ts';
  * revision gets its staged content, then the files to remove go, if every file reached its "after".
  */
 
-/** Only note files: a record planted by hand cannot make Carnet write anywhere else. */
-const notePath = z.string().regex(/^notes\/(?!\.)[^/\\]+\.md$/);
+/** Only notes, annotation files and the codebook: a record planted by hand cannot make Carnet write anywhere else. */
+const setPath = z.string().regex(/^(?:notes\/(?!\.)[^/\\]+\.md|annotations\/(?!\.)[^/\\]+\.json|codebook\.json)$/);
 const revision = z.string().regex(/^[0-9a-f]{16}$/);
 
 const fileSetSchema = z.object({
   kind: z.literal('file-set'),
-  writes: z.array(z.object({ path: notePath, before: revision.nullable(), after: revision })),
-  removes: z.array(z.object({ path: notePath, before: revision })),
+  writes: z.array(z.object({ path: setPath, before: revision.nullable(), after: revision })),
+  removes: z.array(z.object({ path: setPath, before: revision })),
 });
 type FileSetRecord = z.infer<typeof fileSetSchema>;
 
@@ -32,6 +33,8 @@ export interface FileSetPlan {
   /** `before`: the revision checked on disk, null for a new file; `previous`: that version's text, to put back if the change fails. */
   writes: { path: string; before: string | null; previous: string | null; content: string }[];
   removes: { path: string; before: string }[];
+  /** How a refusal starts ("Did not merge the codes"); a rename's by default. */
+  refused?: Bilingual;
 }
 
 export async function writeFileSet(root: string, plan: FileSetPlan): Promise<void> {
@@ -44,7 +47,7 @@ export async function writeFileSet(root: string, plan: FileSetPlan): Promise<voi
   const done = await beginPending(root, record, id);
   try {
     const blocked = await settle(root, id, record);
-    if (blocked) throw changedMeanwhile(blocked);
+    if (blocked) throw changedMeanwhile(blocked, plan.refused);
   } catch (error) {
     // Still running: put back what was written. If even that fails, the record stays and the next open finishes the change.
     if (!(await revert(root, record, plan).then(() => true, () => false))) throw error;
@@ -123,9 +126,9 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-function changedMeanwhile(relative: string): CarnetError {
+function changedMeanwhile(relative: string, refused: Bilingual = { en: 'Did not rename', fr: 'Carnet n’a pas renommé' }): CarnetError {
   return new CarnetError('conflict', {
-    en: `Did not rename: ${relative} changed while Carnet was updating it. Nothing was changed; try again.`,
-    fr: `Carnet n’a pas renommé : ${relative} a changé pendant que Carnet le mettait à jour. Rien n’a été modifié ; réessayez.`,
+    en: `${refused.en}: ${relative} changed while Carnet was updating it. Nothing was changed; try again.`,
+    fr: `${refused.fr} : ${relative} a changé pendant que Carnet le mettait à jour. Rien n’a été modifié ; réessayez.`,
   });
 }

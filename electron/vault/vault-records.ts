@@ -79,11 +79,32 @@ export interface NoteVersion {
   text: string;
 }
 
+/** Where an annotation stands in its source's current body (see electron/annotations/anchoring.ts). */
+export type AnnotationAnchor =
+  | { state: 'anchored'; start: number; end: number }
+  | { state: 'needs-review'; start: number; end: number; found: string }
+  | { state: 'orphan' };
+
+export type AnnotationState = AnnotationAnchor['state'];
+
 export interface AnnotationList {
   sourceId: string;
   annotations: Annotation[];
+  /** One per annotation, in the same order: where it is found in the body today. */
+  anchors: AnnotationAnchor[];
   /** null while the source has no annotation file yet. */
   revision: string | null;
+}
+
+/** A highlight colour of the vault and the name the user gave it ("key fact", "contradiction"). */
+export interface HighlightColor {
+  color: string;
+  name: string;
+}
+
+/** The vault's own settings, kept in carnet.json under `settings`. */
+export interface VaultSettings {
+  highlightColors: HighlightColor[];
 }
 
 export interface CodeSummary extends Code {
@@ -93,14 +114,37 @@ export interface CodeSummary extends Code {
 export interface CodedPassage {
   sourceId: string;
   sourceTitle: string;
+  /** The source's publication date, when known. */
+  sourcePublished?: string;
   annotation: Annotation;
+  state: AnnotationState;
+}
+
+/** Which codes a passage must have (sub-codes count as their parent): all of `all`, one of `any` (when given), none of `none`. */
+export interface PassageQuery {
+  all: string[];
+  any: string[];
+  none: string[];
+  sourceId?: string;
+}
+
+/** How many passages each code (with its sub-codes) has in each source. */
+export interface CodeMatrix {
+  sources: { id: string; title: string; published?: string }[];
+  rows: { codeId: string; counts: Record<string, number>; total: number }[];
+}
+
+/** Pairs of codes applied to the same or overlapping passages, and how many times. */
+export interface CodeCooccurrence {
+  pairs: { a: string; b: string; count: number }[];
 }
 
 export type ItemKind = 'source' | 'note';
 
 export interface TrashEntry {
   id: string;
-  kind: ItemKind;
+  /** Annotations and codes are kept as records (no file of their own), restored into their files. */
+  kind: ItemKind | 'annotation' | 'code';
   title: string;
   deleted: string;
   files: string[];

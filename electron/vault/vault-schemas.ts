@@ -55,7 +55,8 @@ export const textPositionSelectorSchema = z.object({
   end: z.number().int().nonnegative(),
 });
 
-export const annotationSchema = z.object({
+/** Keys Carnet does not know (a newer version's, another tool's) are kept: `looseObject` passes them through to the next save. */
+export const annotationSchema = z.looseObject({
   id: idSchema,
   created: isoDateTime,
   updated: isoDateTime,
@@ -63,16 +64,20 @@ export const annotationSchema = z.object({
   position: textPositionSelectorSchema,
   comment: z.string().default(''),
   codes: z.array(idSchema).default([]),
+  /** The highlight colour, one of the vault's five (hand-written files may name any). */
+  color: hexColor.optional(),
+  /** The user let go of the passage: kept with its quote, never placed in the text again. */
+  detached: z.boolean().optional(),
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
-export const annotationFileSchema = z.object({
+export const annotationFileSchema = z.looseObject({
   source: idSchema,
   annotations: z.array(annotationSchema),
 });
 export type AnnotationFile = z.infer<typeof annotationFileSchema>;
 
-export const codeSchema = z.object({
+export const codeSchema = z.looseObject({
   id: idSchema,
   name: z.string().min(1).max(200),
   color: hexColor,
@@ -81,7 +86,7 @@ export const codeSchema = z.object({
 });
 export type Code = z.infer<typeof codeSchema>;
 
-export const codebookSchema = z.object({ codes: z.array(codeSchema) });
+export const codebookSchema = z.looseObject({ codes: z.array(codeSchema) });
 export type Codebook = z.infer<typeof codebookSchema>;
 
 /** zod's issues as one line a researcher can fix by hand: `title: Required; tags.0: …`. */

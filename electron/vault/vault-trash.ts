@@ -15,11 +15,14 @@ import type { ItemKind, TrashEntry } from './vault-records.ts';
  * "moving" until the last file is in, and an entry still moving is moved back.
  */
 
-const TRASH_DIR = path.join('.carnet', 'trash');
+export const TRASH_DIR = path.join('.carnet', 'trash');
+
+/** Kinds whose entry holds a record (`record.json`, see trash-records.ts) instead of moved files. */
+export const RECORD_KINDS: readonly string[] = ['annotation', 'code'];
 
 const manifestSchema = z.object({
   id: z.string(),
-  kind: z.enum(['source', 'note']),
+  kind: z.enum(['source', 'note', 'annotation', 'code']),
   title: z.string(),
   deleted: z.string(),
   files: z.array(z.string()),
@@ -93,6 +96,8 @@ export async function undoInterruptedMoves(root: string): Promise<string[]> {
 export async function restoreFromTrash(root: string, id: string): Promise<string[]> {
   const entry = await readEntry(root, id);
   const dir = path.join(root, TRASH_DIR, id);
+  // A record is put back into its files by trash-records.ts; dropping its entry here would lose it.
+  if (RECORD_KINDS.includes(entry.kind)) throw new CarnetError('invalid-input', { en: `"${entry.title}" is not a file to move back.`, fr: `« ${entry.title} » n’est pas un fichier à remettre en place.` });
   for (const relative of entry.files) {
     if (!isTrashable(relative)) throw notTrashable(relative);
     if (!(await heldFile(root, id, relative))) throw notTrashable(relative);
@@ -145,11 +150,11 @@ async function undoEntry(root: string, id: string): Promise<string[]> {
   return back;
 }
 
-async function writeManifest(root: string, dir: string, manifest: z.infer<typeof manifestSchema>): Promise<void> {
+export async function writeManifest(root: string, dir: string, manifest: z.infer<typeof manifestSchema>): Promise<void> {
   await atomicWrite(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2), { within: root, label: '.carnet/trash' });
 }
 
-async function readEntry(root: string, id: string): Promise<z.infer<typeof manifestSchema>> {
+export async function readEntry(root: string, id: string): Promise<z.infer<typeof manifestSchema>> {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) {
     throw new CarnetError('invalid-input', { en: `"${id}" is not a trash entry.`, fr: `« ${id} » n’est pas un élément de la corbeille.` });
   }

@@ -4,8 +4,12 @@ import { CarnetError, type Bilingual } from '../core/carnet-error.ts';
 import { fileSystemError } from '../core/fs-errors.ts';
 import { atomicWrite } from './atomic-write.ts';
 import { AnnotationStore } from './annotation-store.ts';
+import { AnnotationEdits, type AnnotationChange } from './annotation-edits.ts';
+import { deleteAnnotation } from './annotation-trash.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { CacheStore, type CacheFolder } from './cache-store.ts';
+import { CodebookStore } from './codebook-store.ts';
+import { CodedPassages } from './coded-passages.ts';
 import { NoteStore } from './note-store.ts';
 import type { BrokenLink } from './note-link-report.ts';
 import { SourceStore } from './source-store.ts';
@@ -16,12 +20,18 @@ import { prepareVaultFolder } from './vault-location.ts';
 import { VaultLock } from './vault-lock.ts';
 import { readManifest, writeNewManifest } from './vault-manifest.ts';
 import { linkedFolderReason, recoverInterruptedWrites } from './vault-recovery.ts';
+import { readVaultSettings, writeVaultSettings } from './vault-settings.ts';
 import { VaultWatcher } from './vault-watcher.ts';
 import type { Annotation, Codebook, SourceMeta, VaultManifest } from './vault-schemas.ts';
+import type { CodeChange, NewCode } from '../annotations/codebook-edits.ts';
 import type {
   AnnotationList,
+  CodeCooccurrence,
+  CodeMatrix,
   CodeSummary,
   CodedPassage,
+  PassageQuery,
+  VaultSettings,
   ItemKind,
   NoteDetail,
   NoteLinks,
@@ -58,7 +68,10 @@ export class Vault {
   private readonly sources: SourceStore;
   private readonly notes: NoteStore;
   private readonly annotations: AnnotationStore;
+  private readonly annotationEdits: AnnotationEdits;
   private readonly trash: TrashStore;
+  private readonly passages: CodedPassages;
+  private readonly codes: CodebookStore;
   private readonly caches: CacheStore;
   private readonly attachments: AttachmentStore;
 
@@ -71,6 +84,9 @@ export class Vault {
     this.trash = new TrashStore(core);
     this.notes = new NoteStore(core, this.trash);
     this.annotations = new AnnotationStore(core);
+    this.annotationEdits = new AnnotationEdits(core, (id) => this.annotations.list(id), (id) => this.annotations.filePath(id));
+    this.passages = new CodedPassages(core);
+    this.codes = new CodebookStore(core, this.trash, this.passages);
     this.caches = new CacheStore(core);
     this.attachments = new AttachmentStore(core);
   }
@@ -231,6 +247,15 @@ export class Vault {
   saveAnnotations(sourceId: string, annotations: Annotation[], baseRevision: string | null): Promise<AnnotationList> {
     return this.annotations.save(sourceId, annotations, baseRevision);
   }
+  createAnnotation(sourceId: string, sourceRevision: string, start: number, end: number, change: AnnotationChange): Promise<AnnotationList & { id: string }> {
+    return this.annotationEdits.create(sourceId, sourceRevision, start, end, change);
+  }
+  updateAnnotation(sourceId: string, id: string, change: AnnotationChange): Promise<AnnotationList> {
+    return this.annotationEdits.update(sourceId, id, change);
+  }
+  resolveAnchor(sourceId: string, id: string, action: 'accept' | 'detach'): Promise<AnnotationList> {
+    return this.annotationEdits.resolve(sourceId, id, action);
+  }
   annotationFilePath(sourceId: string): string {
     return this.annotations.filePath(sourceId);
   }
@@ -240,14 +265,49 @@ export class Vault {
   codebook(): Codebook & { revision: string | null } {
     return this.annotations.codebook();
   }
+  /** Each code counted with its sub-codes' passages. */
   listCodes(): CodeSummary[] {
-    return this.annotations.listCodes();
+    return this.codes.list();
   }
   saveCodebook(codebook: Codebook, baseRevision: string | null): Promise<Codebook & { revision: string | null }> {
     return this.annotations.saveCodebook(codebook, baseRevision);
   }
+  /** The passages coded `codeId` or one of its sub-codes. */
   passagesWithCode(codeId: string): CodedPassage[] {
-    return this.annotations.passagesWithCode(codeId);
+    return this.passages.query({ all: [codeId], any: [], none: [] });
+  }
+  deleteAnnotation(sourceId: string, id: string): Promise<TrashEntry> {
+    return deleteAnnotation(this.core, this.trash, sourceId, id);
+  }
+  createCode(input: NewCode): Promise<CodeSummary> {
+    return this.codes.create(input);
+  }
+  updateCode(id: string, change: CodeChange): Promise<CodeSummary> {
+    return this.codes.update(id, change);
+  }
+  mergeCodes(from: string, into: string): Promise<{ moved: number }> {
+    return this.codes.merge(from, into);
+  }
+  deleteCode(id: string): Promise<TrashEntry> {
+    return this.codes.delete(id);
+  }
+  queryPassages(query: PassageQuery): CodedPassage[] {
+    return this.passages.query(query);
+  }
+  codeMatrix(): CodeMatrix {
+    return this.passages.matrix();
+  }
+  codeCooccurrence(): CodeCooccurrence {
+    return this.passages.cooccurrence();
+  }
+  cooccurringPassages(a: string, b: string): CodedPassage[] {
+    return this.passages.cooccurring(a, b);
+  }
+  getVaultSettings(): Promise<VaultSettings> {
+    return readVaultSettings(this.root);
+  }
+  updateVaultSettings(settings: VaultSettings): Promise<VaultSettings> {
+    return writeVaultSettings(this.core, settings);
   }
 
   // Attachments

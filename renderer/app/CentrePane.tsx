@@ -6,6 +6,9 @@ import { SourceReader } from '../reader/SourceReader.tsx';
 import { NoteEditor } from '../notes/NoteEditor.tsx';
 import { NoteHistoryView } from '../notes/NoteHistoryView.tsx';
 import { CodeView } from '../codes/CodeView.tsx';
+import { PassagesView } from '../codes/PassagesView.tsx';
+import { MatrixView } from '../codes/MatrixView.tsx';
+import { CooccurrenceView } from '../codes/CooccurrenceView.tsx';
 import { TrashView } from '../vault/TrashView.tsx';
 import { ProblemsView } from '../vault/ProblemsView.tsx';
 import type { Place } from './navigation.ts';
@@ -71,6 +74,7 @@ function CentreContent(props: CentrePaneProps) {
           onSelectAnnotation={(annotationId) => props.onOpen({ kind: 'source', id: place.id, annotationId }, true)}
           onOpenExternal={props.onOpenExternal}
           onDelete={(title) => props.onDelete('source', place.id, title)}
+          onNotice={props.onNotice}
         />
       );
     case 'note':
@@ -93,6 +97,12 @@ function CentreContent(props: CentrePaneProps) {
       return <NoteHistoryView key={place.id} id={place.id} revision={data.revision} readOnly={readOnly} onOpen={props.onOpen} onNotice={props.onNotice} />;
     case 'code':
       return <CodeView id={place.id} data={data} onOpen={props.onOpen} />;
+    case 'passages':
+      return <PassagesView place={place} data={data} onOpen={props.onOpen} />;
+    case 'matrix':
+      return <MatrixView data={data} onOpen={props.onOpen} />;
+    case 'cooccurrence':
+      return <CooccurrenceView place={place} data={data} onOpen={props.onOpen} />;
     case 'trash':
       return <TrashView revision={data.revision} readOnly={readOnly} onNotice={props.onNotice} />;
     case 'problems':

@@ -7,6 +7,12 @@ export type Place =
   | { kind: 'note'; id: string; find?: string[]; draft?: true; key?: string }
   | { kind: 'noteHistory'; id: string }
   | { kind: 'code'; id: string }
+  /** Coded passages: those with every code of `all`, one of `any` (when given) and none of `none`; optionally in one source. */
+  | { kind: 'passages'; all: string[]; any: string[]; none: string[]; sourceId?: string }
+  /** Codes × sources: how many passages each code has in each source. */
+  | { kind: 'matrix' }
+  /** Codes × codes: how often two codes meet on a passage; `a` and `b` when a cell is open. */
+  | { kind: 'cooccurrence'; a?: string; b?: string }
   | { kind: 'trash' }
   | { kind: 'problems' };
 

@@ -1,14 +1,13 @@
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
-import { anchorAnnotations } from '../reader/anchor.ts';
 import { useSource } from '../reader/use-source.ts';
 import { SourceMetadataForm } from './SourceMetadataForm.tsx';
 import { Icon } from '../app/icons.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
-import type { Annotation, NoteDetail } from '../../electron/api.ts';
+import type { NoteDetail } from '../../electron/api.ts';
 
 interface DetailsPaneProps {
   place: Place;
@@ -19,15 +18,15 @@ interface DetailsPaneProps {
   onTag: (tag: string) => void;
 }
 
-/** The right pane: the metadata of what is open and, for a source, its annotations. */
+/** The right pane: the metadata of what is open (a source's annotations have their own pane beside the reader). */
 export function DetailsPane({ place, data, onOpen, onOpenExternal, onTag }: DetailsPaneProps) {
   const { t } = useI18n();
   return (
     <aside className="details" aria-label={t('details.label')}>
-      {place.kind === 'source' && <SourceDetails id={place.id} annotationId={place.annotationId} data={data} onOpen={onOpen} onOpenExternal={onOpenExternal} />}
+      {place.kind === 'source' && <SourceDetails id={place.id} data={data} onOpenExternal={onOpenExternal} />}
       {((place.kind === 'note' && !place.draft) || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} onTag={onTag} />}
       {place.kind === 'code' && <CodeDetails id={place.id} data={data} onOpen={onOpen} />}
-      {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems') && <VaultDetails data={data} />}
+      {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems' || place.kind === 'passages' || place.kind === 'matrix' || place.kind === 'cooccurrence') && <VaultDetails data={data} />}
     </aside>
   );
 }
@@ -41,19 +40,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function SourceDetails({ id, annotationId, data, onOpen, onOpenExternal }: { id: string; annotationId?: string; data: VaultData; onOpen: DetailsPaneProps['onOpen']; onOpenExternal: (url: string) => void }) {
+function SourceDetails({ id, data, onOpenExternal }: { id: string; data: VaultData; onOpenExternal: (url: string) => void }) {
   const { t, language } = useI18n();
-  const { loaded } = useSource(id, data.revision);
+  const { loaded } = useSource(id, data.revision, false);
   const [editing, setEditing] = useState(false);
   useEffect(() => setEditing(false), [id]);
-  const anchoring = useMemo(() => (loaded ? anchorAnnotations(loaded.source.body, loaded.annotations.annotations) : null), [loaded]);
-  useEffect(() => {
-    if (annotationId) document.getElementById(`annotation-${annotationId}`)?.scrollIntoView({ block: 'nearest' });
-  }, [annotationId, anchoring]);
-  if (!loaded || !anchoring) return null;
+  if (!loaded) return null;
   const { source } = loaded;
-  const orphanIds = new Set(anchoring.orphans.map((a) => a.id));
-  const ordered = [...anchoring.anchored.map((a) => a.annotation), ...anchoring.orphans];
   return (
     <>
       <section className="details-section">
@@ -93,48 +86,7 @@ function SourceDetails({ id, annotationId, data, onOpen, onOpenExternal }: { id:
         </dl>
         )}
       </section>
-      <section className="details-section">
-        <h2>
-          {t('details.annotations')} <span className="count">{ordered.length}</span>
-        </h2>
-        <ul className="annotation-list">
-          {ordered.map((annotation) => (
-            <AnnotationCard
-              key={annotation.id}
-              annotation={annotation}
-              orphan={orphanIds.has(annotation.id)}
-              focused={annotation.id === annotationId}
-              data={data}
-              onClick={() => onOpen({ kind: 'source', id, annotationId: annotation.id }, true)}
-            />
-          ))}
-          {ordered.length === 0 && <li className="empty-list">{t('details.noAnnotations')}</li>}
-        </ul>
-      </section>
     </>
-  );
-}
-
-function AnnotationCard({ annotation, orphan, focused, data, onClick }: { annotation: Annotation; orphan: boolean; focused: boolean; data: VaultData; onClick: () => void }) {
-  const { t } = useI18n();
-  const codes = annotation.codes.map((id) => data.codes.find((c) => c.id === id) ?? { id, name: id, color: '#888888' });
-  return (
-    <li id={`annotation-${annotation.id}`}>
-      <button type="button" className={`annotation-card ${focused ? 'focused' : ''}`} onClick={onClick} aria-current={focused ? 'true' : undefined}>
-        {orphan && <span className="badge badge-warning" title={t('details.orphanExplain')}>{t('details.orphan')}</span>}
-        <q>{annotation.quote.exact}</q>
-        {annotation.comment && <span className="annotation-comment">{annotation.comment}</span>}
-        {codes.length > 0 && (
-          <span className="chips">
-            {codes.map((code) => (
-              <span key={code.id} className="chip" style={{ '--chip-color': code.color } as CSSProperties}>
-                {code.name}
-              </span>
-            ))}
-          </span>
-        )}
-      </button>
-    </li>
   );
 }
 

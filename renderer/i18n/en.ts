@@ -1,5 +1,10 @@
-/** The UI's words in English: the reference dictionary; fr.ts must give every key. */
+import { annotationsEn } from './annotations.en.ts';
+import { codesEn } from './codes.en.ts';
+
+/** The UI's words in English: the reference dictionary; fr.ts must give every key. Subsystems with many words keep them in their own pair of files. */
 export const en = {
+  ...annotationsEn,
+  ...codesEn,
   'centre.label': 'Open item',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -156,9 +161,6 @@ export const en = {
   'details.editMetadata': 'Edit',
   'details.saveMetadata': 'Save',
   'details.annotations': 'Annotations',
-  'details.noAnnotations': 'No annotations on this source yet.',
-  'details.orphan': 'not found',
-  'details.orphanExplain': 'The quoted text is no longer in the source. The annotation is kept; fix the source or the quote by hand.',
   'details.note': 'Note',
   'details.cited': 'Sources cited',
   'details.noCitations': 'This note cites no source yet.',

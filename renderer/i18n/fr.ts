@@ -1,7 +1,11 @@
 import type { MessageKey } from './en.ts';
+import { annotationsFr } from './annotations.fr.ts';
+import { codesFr } from './codes.fr.ts';
 
 /** L'interface en français. */
 export const fr: Record<MessageKey, string> = {
+  ...annotationsFr,
+  ...codesFr,
   'centre.label': 'Élément ouvert',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -158,9 +162,6 @@ export const fr: Record<MessageKey, string> = {
   'details.editMetadata': 'Modifier',
   'details.saveMetadata': 'Enregistrer',
   'details.annotations': 'Annotations',
-  'details.noAnnotations': 'Aucune annotation sur cette source pour l’instant.',
-  'details.orphan': 'introuvable',
-  'details.orphanExplain': 'Le texte cité n’est plus dans la source. L’annotation est conservée ; corrigez la source ou la citation à la main.',
   'details.note': 'Note',
   'details.cited': 'Sources citées',
   'details.noCitations': 'Cette note ne cite encore aucune source.',

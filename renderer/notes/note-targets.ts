@@ -1,4 +1,6 @@
-import { foldForMatch } from '../i18n/i18n.tsx';
+import { foldName, rankByName } from '../app/fuzzy-rank.ts';
+
+export { foldName };
 import type { NoteSummary, SourceSummary } from '../../electron/api.ts';
 
 /** What a `[[link]]` or the `[[` menu can point at. */
@@ -8,11 +10,6 @@ export interface LinkTarget {
   title: string;
   /** Other names the target answers to: a note's aliases and slug. */
   names: string[];
-}
-
-/** Case- and accent-insensitive form: "Hà Nội" and "ha noi" are one name, as a researcher types them. */
-export function foldName(text: string): string {
-  return foldForMatch(text).replace(/\s+/g, ' ').trim();
 }
 
 export function noteTarget(note: NoteSummary & { aliases?: string[] }): LinkTarget {
@@ -31,22 +28,5 @@ export function resolveLink(target: string, notes: LinkTarget[]): LinkTarget | n
 
 /** Targets ranked for what was typed after `[[`: prefix matches first, then words in order, then scattered letters. */
 export function rankTargets(query: string, targets: LinkTarget[], limit = 8): LinkTarget[] {
-  const wanted = foldName(query);
-  if (wanted === '') return targets.slice(0, limit);
-  const scored: { target: LinkTarget; score: number }[] = [];
-  for (const target of targets) {
-    const score = Math.max(...[target.title, ...target.names].map((name) => matchScore(wanted, foldName(name))));
-    if (score > 0) scored.push({ target, score });
-  }
-  return scored.sort((a, b) => b.score - a.score || a.target.title.localeCompare(b.target.title)).slice(0, limit).map((entry) => entry.target);
-}
-
-function matchScore(wanted: string, name: string): number {
-  if (name.startsWith(wanted)) return 4;
-  if (name.split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(wanted))) return 3;
-  if (name.includes(wanted)) return 2;
-  // Letters in order, as fuzzy finders do ("cmtl" finds "COMMIT timeline").
-  let at = 0;
-  for (const char of name) if (char === wanted[at]) at++;
-  return at === wanted.length ? 1 : 0;
+  return rankByName(query, targets, (target) => [target.title, ...target.names], limit);
 }

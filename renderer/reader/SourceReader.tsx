@@ -1,10 +1,20 @@
-import type { CSSProperties } from 'react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
-import { anchorAnnotations, segmentBody } from './anchor.ts';
-import { codeColor, useSource } from './use-source.ts';
+import { segmentBody, type Placed } from './body-segments.ts';
+import { ReaderBody } from './ReaderBody.tsx';
+import { useSource } from './use-source.ts';
+import { AnnotationPane } from '../annotations/AnnotationPane.tsx';
+import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
+import { annotationColor, useHighlightColors } from '../annotations/highlight-colors.ts';
+import { useAnnotationActions } from '../annotations/use-annotation-actions.ts';
+import { boxWithin, useSelectionToolbar } from '../annotations/use-selection-toolbar.ts';
+import { citationOf, copyCitation } from '../annotations/citation-copy.ts';
+import { useAnnotationKeys } from '../annotations/use-annotation-keys.ts';
+import type { CardActions } from '../annotations/AnnotationCard.tsx';
+import type { PaneEntry } from '../annotations/annotation-filter.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
+import type { CodeSummary } from '../../electron/api.ts';
 
 interface SourceReaderProps {
   id: string;
@@ -14,91 +24,174 @@ interface SourceReaderProps {
   onSelectAnnotation: (annotationId: string) => void;
   onOpenExternal: (url: string) => void;
   onDelete: (title: string) => void;
+  onNotice: (text: string) => void;
 }
 
-/** A source as a researcher reads it: metadata on top, the clean body in a readable measure, passages highlighted in their code's colour. */
-export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotation, onOpenExternal, onDelete }: SourceReaderProps) {
+/** A source as a researcher reads and annotates it: the clean body in a readable measure, a toolbar by each selection, the annotations beside. */
+export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotation, onOpenExternal, onDelete, onNotice }: SourceReaderProps) {
   const { t, language } = useI18n();
-  const { loaded, error } = useSource(id, data.revision);
+  const { loaded, error, setAnnotations } = useSource(id, data.revision);
   const article = useRef<HTMLElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const colors = useHighlightColors(data.revision);
+  const actions = useAnnotationActions(id, loaded?.source.revision, setAnnotations, onNotice);
+  const { pending, setPending, bodyHandlers } = useSelectionToolbar(article, body);
+  // A code made from the toolbar is shown before the codebook's change event brings it back.
+  const [madeCodes, setMadeCodes] = useState<CodeSummary[]>([]);
+  const codes = useMemo(() => [...data.codes, ...madeCodes.filter((m) => !data.codes.some((c) => c.id === m.id))], [data.codes, madeCodes]);
+  const [visible, setVisible] = useState<string[]>([]);
 
+  const entries = useMemo<PaneEntry[]>(() => {
+    if (!loaded) return [];
+    const codeColors = new Map(codes.map((c) => [c.id, c.color]));
+    return loaded.annotations.annotations.map((annotation, i) => ({ annotation, anchor: loaded.annotations.anchors[i] ?? { state: 'orphan' }, color: annotationColor(annotation, codeColors, colors) }));
+  }, [loaded, codes, colors]);
   const paragraphs = useMemo(() => {
     if (!loaded) return [];
-    const { anchored } = anchorAnnotations(loaded.source.body, loaded.annotations.annotations);
-    return segmentBody(loaded.source.body, anchored);
-  }, [loaded]);
+    const placed: Placed[] = [];
+    for (const { annotation, anchor } of entries) if (anchor.state !== 'orphan') placed.push({ id: annotation.id, start: anchor.start, end: anchor.end });
+    placed.sort((a, b) => a.start - b.start || b.end - a.end);
+    return segmentBody(loaded.source.body, placed);
+  }, [loaded, entries]);
+  const markColors = useMemo(() => new Map(entries.map((e) => [e.annotation.id, e.color])), [entries]);
+
+  const select = useCallback((next: string) => onSelectAnnotation(next), [onSelectAnnotation]);
+  useAnnotationKeys(visible, annotationId, select, pending !== null && pending.panel !== 'main');
 
   useEffect(() => {
     if (!annotationId || !loaded) return;
-    const mark = article.current?.querySelector(`[data-annotations~="${CSS.escape(annotationId)}"]`);
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const marks = article.current?.querySelectorAll(`[data-annotations~="${CSS.escape(annotationId)}"]`);
+    if (!marks || marks.length === 0) return;
+    marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    marks.forEach((mark) => mark.classList.add('flash'));
+    const timer = window.setTimeout(() => marks.forEach((mark) => mark.classList.remove('flash')), 1200);
+    return () => window.clearTimeout(timer);
   }, [annotationId, loaded]);
+
+  // One stable object for the cards, reading the latest closures through a ref.
+  const latest = useRef({ makeCode: (_name: string, _target?: string): Promise<void> => Promise.resolve(), actions });
+  const cardActions = useMemo<CardActions>(
+    () => ({
+      onSelect: (annotation) => select(annotation),
+      onColor: (annotation, color) => void latest.current.actions.update(annotation, { color }),
+      onCodes: (annotation, next) => void latest.current.actions.update(annotation, { codes: next }),
+      onCreateCode: (annotation, name) => void latest.current.makeCode(name, annotation),
+      onComment: (annotation, comment) => void latest.current.actions.update(annotation, { comment }),
+      onResolve: (annotation, action) => void latest.current.actions.resolve(annotation, action),
+      onDelete: (annotation) => void latest.current.actions.remove(annotation),
+      onOpenExternal,
+    }),
+    [select, onOpenExternal],
+  );
 
   if (error) return <div className="centre-message" role="alert">{error}</div>;
   if (!loaded) return <div className="centre-message" aria-busy="true" />;
   const { source } = loaded;
   const byline = [source.publisher, source.authors.join(', '), formatDate(source.published, language)].filter(Boolean);
+  const current = pending?.annotationId ? loaded.annotations.annotations.find((a) => a.id === pending.annotationId) : undefined;
+
+  /** The pending selection as an annotation: made on the first thing the user does with it. */
+  const ensure = async (color?: string): Promise<string | null> => {
+    if (!pending) return null;
+    if (pending.annotationId) return pending.annotationId;
+    const created = await actions.create(pending.range.start, pending.range.end, { color: color ?? colors[0]?.color });
+    if (created) {
+      setPending((p) => (p ? { ...p, annotationId: created } : p));
+      window.getSelection()?.removeAllRanges();
+    }
+    return created;
+  };
+  const codesOf = (annotationIdToRead: string) => loaded.annotations.annotations.find((a) => a.id === annotationIdToRead)?.codes ?? [];
+  const toggleCode = async (codeId: string, target?: string) => {
+    const annotation = target ?? (await ensure());
+    if (!annotation) return;
+    const now = codesOf(annotation);
+    await actions.update(annotation, { codes: now.includes(codeId) ? now.filter((c) => c !== codeId) : [...now, codeId] });
+  };
+  const makeCode = async (name: string, target?: string) => {
+    const annotation = target ?? (await ensure());
+    const code = await actions.createCode(name);
+    if (!code || !annotation) return;
+    setMadeCodes((made) => [...made, code]);
+    await actions.update(annotation, { codes: [...codesOf(annotation), code.id] });
+  };
+  latest.current = { makeCode, actions };
+  const copy = async (target?: string) => {
+    const annotation = target ?? (await ensure());
+    const found = annotation ? loaded.annotations.annotations.find((a) => a.id === annotation) : undefined;
+    const quote = found?.quote ?? (pending ? { exact: source.body.slice(pending.range.start, pending.range.end) } : undefined);
+    if (!annotation || !quote) return;
+    const copied = copyCitation(citationOf(source, { id: annotation, quote: { ...quote, type: 'TextQuoteSelector', prefix: '', suffix: '' } }, formatDate(source.published, language)));
+    onNotice(copied ? t('annotation.copied') : t('annotation.copyFailed'));
+  };
+  const onBodyClick = (event: MouseEvent) => {
+    const mark = (event.target as HTMLElement).closest('mark[data-annotations]');
+    if (!mark || !window.getSelection()?.isCollapsed || !article.current) return;
+    const ids = (mark.getAttribute('data-annotations') ?? '').split(' ');
+    const clicked = ids[ids.length - 1] as string;
+    select(clicked);
+    const entry = entries.find((e) => e.annotation.id === clicked);
+    if (!readOnly && entry && entry.anchor.state !== 'orphan') setPending({ range: { start: entry.anchor.start, end: entry.anchor.end }, box: boxWithin(article.current, mark.getBoundingClientRect()), annotationId: clicked, panel: 'main' });
+  };
 
   return (
-    <article className="reader" ref={article} lang={source.language}>
-      <header className="reader-header">
-        <p className="kind-label">
-          <Icon name="source" /> {t('reader.source')}
-        </p>
-        <h1>{source.title}</h1>
-        {byline.length > 0 && <p className="byline">{byline.join(' · ')}</p>}
-        {!source.published && <p className="byline muted">{t('reader.noDate')}</p>}
-        <div className="reader-actions">
-          {source.url && (
-            <button type="button" className="link-button" onClick={() => onOpenExternal(source.url as string)} title={source.url}>
-              <Icon name="external" /> {hostOf(source.url)}
-            </button>
-          )}
-          {!readOnly && (
-            <button type="button" className="link-button danger-text" onClick={() => onDelete(source.title)}>
-              <Icon name="trash" /> {t('reader.delete')}
-            </button>
-          )}
+    <div className="reader-layout">
+      <div className="reader-scroll">
+      <article className="reader" ref={article} lang={source.language}>
+        <header className="reader-header">
+          <p className="kind-label">
+            <Icon name="source" /> {t('reader.source')}
+          </p>
+          <h1>{source.title}</h1>
+          {byline.length > 0 && <p className="byline">{byline.join(' · ')}</p>}
+          {!source.published && <p className="byline muted">{t('reader.noDate')}</p>}
+          <div className="reader-actions">
+            {source.url && (
+              <button type="button" className="link-button" onClick={() => onOpenExternal(source.url as string)} title={source.url}>
+                <Icon name="external" /> {hostOf(source.url)}
+              </button>
+            )}
+            {!readOnly && (
+              <button type="button" className="link-button danger-text" onClick={() => onDelete(source.title)}>
+                <Icon name="trash" /> {t('reader.delete')}
+              </button>
+            )}
+          </div>
+          {!readOnly && <p className="reader-hint muted">{t('annotation.hint')}</p>}
+        </header>
+        <div className="reader-body" ref={body} tabIndex={0} aria-label={t('annotation.bodyLabel')} onClick={onBodyClick} {...(readOnly ? {} : bodyHandlers)}>
+          <ReaderBody paragraphs={paragraphs} colors={markColors} focusedId={annotationId} />
         </div>
-      </header>
-      <div className="reader-body">
-        {paragraphs.map((paragraph) => {
-          if (paragraph.kind === 'page') {
-            return (
-              <div key={paragraph.start} className="page-marker" id={`page-${paragraph.page}`} role="separator" aria-label={t('reader.page', { page: paragraph.page ?? 0 })}>
-                <span>{t('reader.page', { page: paragraph.page ?? 0 })}</span>
-              </div>
-            );
-          }
-          const Tag = paragraph.kind === 'heading' ? 'h2' : 'p';
-          return (
-            <Tag key={paragraph.start} className={paragraph.kind === 'text' ? undefined : `body-${paragraph.kind}`}>
-              {paragraph.segments.map((segment) =>
-                segment.annotationIds.length === 0 ? (
-                  <span key={segment.start}>{segment.text}</span>
-                ) : (
-                  <mark
-                    key={segment.start}
-                    data-annotations={segment.annotationIds.join(' ')}
-                    className={segment.annotationIds.includes(annotationId ?? '') ? 'focused' : undefined}
-                    style={{ '--mark-color': annotationColor(loaded.annotations.annotations, segment.annotationIds, data) } as CSSProperties}
-                    onClick={() => onSelectAnnotation(segment.annotationIds[segment.annotationIds.length - 1] as string)}
-                  >
-                    {segment.text}
-                  </mark>
-                ),
-              )}
-            </Tag>
-          );
-        })}
+        {pending && !readOnly && (
+          <SelectionToolbar
+            box={pending.box}
+            containerWidth={article.current?.clientWidth ?? 600}
+            colors={colors}
+            color={current?.color}
+            codes={codes}
+            selectedCodes={current?.codes ?? []}
+            comment={current?.comment ?? ''}
+            panel={pending.panel}
+            onPanel={(panel) => {
+              if (panel !== 'main') void ensure();
+              setPending((p) => (p ? { ...p, panel } : p));
+            }}
+            onColor={(color) => (pending.annotationId ? void actions.update(pending.annotationId, { color }) : void ensure(color))}
+            onToggleCode={(codeId) => void toggleCode(codeId)}
+            onCreateCode={(name) => void makeCode(name)}
+            onComment={(comment) => {
+              void ensure().then((annotation) => (annotation ? actions.update(annotation, { comment }) : false));
+              setPending((p) => (p ? { ...p, panel: 'main' } : p));
+            }}
+            onCopy={() => void copy()}
+            onClose={() => setPending(null)}
+          />
+        )}
+      </article>
       </div>
-    </article>
+      <AnnotationPane entries={entries} focusedId={annotationId} colors={colors} codes={codes} readOnly={readOnly} actions={cardActions} onVisible={setVisible} />
+    </div>
   );
-}
-
-function annotationColor(annotations: { id: string; codes: string[] }[], ids: string[], data: VaultData): string {
-  const innermost = annotations.find((a) => a.id === ids[ids.length - 1]);
-  return codeColor(data.codes, innermost?.codes ?? []) ?? '#e9b949';
 }
 
 function hostOf(url: string): string {

@@ -1,19 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
-import type { AnnotationList, CodeSummary, SourceDetail } from '../../electron/api.ts';
+import type { AnnotationList, SourceDetail } from '../../electron/api.ts';
 
 export interface LoadedSource {
   source: SourceDetail;
   annotations: AnnotationList;
 }
 
-/** A source and its annotations, reloaded when the vault changes (`revision`). */
-export function useSource(id: string, revision: number): { loaded: LoadedSource | null; error: string | null } {
+/**
+ * A source and its annotations, reloaded when the vault changes (`revision`). `setAnnotations`
+ * shows at once what an edit returned, without waiting for the change event's round trip.
+ */
+export function useSource(id: string, revision: number, withAnnotations = true): { loaded: LoadedSource | null; error: string | null; setAnnotations: (list: AnnotationList) => void } {
   const [loaded, setLoaded] = useState<LoadedSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([api.getSource({ id }), api.listAnnotations({ sourceId: id })]).then(
+    // The details pane needs no annotations: placing a thousand of them is work for the reader's request only.
+    const annotations = withAnnotations ? api.listAnnotations({ sourceId: id }) : Promise.resolve<AnnotationList>({ sourceId: id, annotations: [], anchors: [], revision: null });
+    Promise.all([api.getSource({ id }), annotations]).then(
       ([source, annotations]) => {
         if (!live) return;
         setLoaded({ source, annotations });
@@ -28,14 +33,7 @@ export function useSource(id: string, revision: number): { loaded: LoadedSource 
     return () => {
       live = false;
     };
-  }, [id, revision]);
-  return { loaded: loaded?.source.id === id ? loaded : null, error };
-}
-
-export function codeColor(codes: CodeSummary[], ids: string[]): string | undefined {
-  for (const id of ids) {
-    const code = codes.find((c) => c.id === id);
-    if (code) return code.color;
-  }
-  return undefined;
+  }, [id, revision, withAnnotations]);
+  const setAnnotations = useCallback((list: AnnotationList) => setLoaded((current) => (current && current.source.id === list.sourceId ? { ...current, annotations: list } : current)), []);
+  return { loaded: loaded?.source.id === id ? loaded : null, error, setAnnotations };
 }

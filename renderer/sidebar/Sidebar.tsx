@@ -2,6 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { SearchPane } from '../search/SearchPane.tsx';
 import { foldForMatch, formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
+import { CodebookBar } from '../codes/CodebookBar.tsx';
+import { useCodeMenu } from '../codes/use-code-menu.tsx';
+import { useCodeDrag } from '../codes/use-code-drag.ts';
 import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
 
@@ -109,6 +112,10 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
   const counts: Record<ListTab, number> = { sources: data.sources.length, notes: data.notes.length, codes: data.codes.length };
   const isOpen = (row: Row) => 'id' in place && place.kind === row.place.kind && place.id === row.id;
   const info = data.info;
+  const readOnly = info?.readOnly ?? true;
+  const codeMenu = useCodeMenu(data.codes, readOnly, onOpen);
+  const codeDrag = useCodeDrag(data.codes, listTab === 'codes' && !readOnly, codeMenu.say);
+  const codeOf = (row: Row) => (listTab === 'codes' ? data.codes.find((c) => c.id === row.id) : undefined);
 
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
@@ -159,10 +166,31 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
           {listTab !== 'notes' && <option value="count">{t('sidebar.sort.annotations')}</option>}
         </select>
       </div>
-      <ul id="sidebar-list" className="item-list" role="tabpanel" aria-labelledby={`tab-${listTab}`}>
+      {listTab === 'codes' && <CodebookBar place={place} readOnly={readOnly} onNew={() => codeMenu.create()} onOpen={onOpen} />}
+      <ul id="sidebar-list" className={`item-list ${codeDrag.over === '' ? 'drop-top' : ''}`} {...(listTab === 'codes' ? codeDrag.listProps : {})} role="tabpanel" aria-labelledby={`tab-${listTab}`}>
         {visible.map((row) => (
-          <li key={row.id}>
-            <button type="button" className={`item ${isOpen(row) ? 'selected' : ''}`} style={{ paddingLeft: `${0.75 + row.depth * 1}rem` }} onClick={() => onOpen(row.place)} aria-current={isOpen(row) ? 'page' : undefined}>
+          <li key={row.id} className={listTab === 'codes' ? 'code-row' : undefined}>
+            <button
+              type="button"
+              className={`item ${isOpen(row) ? 'selected' : ''} ${codeDrag.over === row.id ? 'drop-target' : ''}`}
+              {...(listTab === 'codes' ? codeDrag.itemProps(row.id) : {})}
+              style={{ paddingLeft: `${0.75 + row.depth * 1}rem` }}
+              onClick={() => onOpen(row.place)}
+              onContextMenu={(event) => {
+                const code = codeOf(row);
+                if (code) codeMenu.openMenu(code, event);
+              }}
+              onKeyDown={(event) => {
+                // As in a file manager: F2 renames the code, Delete moves it to the trash.
+                const code = codeOf(row);
+                if (!code || readOnly) return;
+                if (event.key === 'F2') codeMenu.run('rename', code);
+                else if (event.key === 'Delete') codeMenu.run('delete', code);
+                else return;
+                event.preventDefault();
+              }}
+              aria-current={isOpen(row) ? 'page' : undefined}
+            >
               {row.color && <span className="swatch" style={{ background: row.color }} aria-hidden="true" />}
               <span className="item-text">
                 <span className="item-title">{row.title}</span>
@@ -174,6 +202,21 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
                 </span>
               )}
             </button>
+            {listTab === 'codes' && (
+              <button
+                type="button"
+                className="icon-button code-row-menu"
+                aria-haspopup="menu"
+                aria-label={t('codes.menu.for', { name: row.title })}
+                title={t('codes.menu.label')}
+                onClick={(event) => {
+                  const code = codeOf(row);
+                  if (code) codeMenu.openMenu(code, event);
+                }}
+              >
+                ⋯
+              </button>
+            )}
           </li>
         ))}
         {visible.length === 0 && <li className="empty-list">{filter ? t('sidebar.noMatch') : t(`sidebar.empty.${listTab}`)}</li>}
@@ -189,6 +232,7 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
           </button>
         )}
       </div>
+      {codeMenu.element}
     </nav>
   );
 }

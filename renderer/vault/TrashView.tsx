@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
-import { Icon } from '../app/icons.tsx';
+import { Icon, PathIcon } from '../app/icons.tsx';
 import type { TrashEntry } from '../../electron/api.ts';
 
-/** Deleted sources and notes, each restorable to where it was. */
+/** A highlighted passage: a quotation mark over a line. */
+const PASSAGE_ICON = 'M7 7h4v4c0 2-1 4-3 5M14 7h4v4c0 2-1 4-3 5M5 20h14';
+
+function KindIcon({ kind }: { kind: TrashEntry['kind'] }) {
+  if (kind === 'annotation') return <PathIcon d={PASSAGE_ICON} />;
+  return <Icon name={kind} />;
+}
+
+/** Deleted sources, notes, passages and codes, each restorable to where it was. */
 export function TrashView({ revision, readOnly, onNotice }: { revision: number; readOnly: boolean; onNotice: (text: string) => void }) {
   const { t, language } = useI18n();
   const [entries, setEntries] = useState<TrashEntry[] | null>(null);
@@ -31,16 +39,22 @@ export function TrashView({ revision, readOnly, onNotice }: { revision: number; 
           <Icon name="trash" /> {t('trash.title')}
         </p>
         <h1>{t('trash.title')}</h1>
-        <p className="byline">{t('trash.explain')}</p>
+        <p className="byline">{t('codes.trash.explain')}</p>
       </header>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       <ul className="plain-list">
         {(entries ?? []).map((entry) => (
           <li key={entry.id} className="plain-row">
-            <Icon name={entry.kind === 'note' ? 'note' : 'source'} />
+            <KindIcon kind={entry.kind} />
             <span className="plain-main">
-              <strong>{entry.title}</strong>
-              <span className="muted">{t('trash.deleted', { date: formatDate(entry.deleted, language, true), files: entry.files.length })}</span>
+              <strong className="trash-title">
+                <span className="badge">{t(`codes.trash.kind.${entry.kind}`)}</span> {entry.title}
+              </strong>
+              <span className="muted">
+                {entry.files.length > 0
+                  ? t('trash.deleted', { date: formatDate(entry.deleted, language, true), files: entry.files.length })
+                  : t(`codes.trash.deleted.${entry.kind === 'code' ? 'code' : 'annotation'}`, { date: formatDate(entry.deleted, language, true) })}
+              </span>
             </span>
             {!readOnly && (
               <button type="button" onClick={() => void restore(entry)}>

@@ -39,7 +39,7 @@ test('the sample vault opens with its sources and notes; a source reads with its
     assert.equal(await page.locator('.reader h1').textContent(), 'COMMIT: six countries against human trafficking since 2004');
     assert.equal(await page.locator('.reader-body mark').count(), 3);
     assert.equal(await page.locator('.annotation-card').count(), 3);
-    assert.match((await page.locator('.details').textContent()) ?? '', /Regional cooperation/);
+    assert.match((await page.locator('.annotation-pane').textContent()) ?? '', /Regional cooperation/);
     await screenshot(page, 'source-reader');
   });
 });

@@ -1,58 +1,14 @@
-import type { Annotation } from '../../electron/api.ts';
-
 /**
- * Where each annotation sits in a source's body. The position selector is tried first; if the
- * text there is no longer the quote (the body was edited by hand), the quote is searched for,
- * the occurrence whose prefix and suffix match best winning. What cannot be found is an orphan:
- * shown apart, never dropped.
+ * The source body as the reader lays it out: paragraphs, and in each the runs of text covered by
+ * the same annotations. Where each annotation sits comes from the anchoring engine on the Node
+ * side (electron/annotations/anchoring.ts), which says honestly when a passage moved.
  */
 
-export interface Anchored {
-  annotation: Annotation;
+/** An annotation placed in the body: [start, end) in the body's characters. */
+export interface Placed {
+  id: string;
   start: number;
   end: number;
-}
-
-export interface Anchoring {
-  anchored: Anchored[];
-  orphans: Annotation[];
-}
-
-export function anchorAnnotations(body: string, annotations: Annotation[]): Anchoring {
-  const anchored: Anchored[] = [];
-  const orphans: Annotation[] = [];
-  for (const annotation of annotations) {
-    const { start, end } = annotation.position;
-    const { exact, prefix, suffix } = annotation.quote;
-    if (body.slice(start, end) === exact) {
-      anchored.push({ annotation, start, end });
-      continue;
-    }
-    let best = -1;
-    let bestScore = -1;
-    for (let at = body.indexOf(exact); at !== -1; at = body.indexOf(exact, at + 1)) {
-      const score = sharedSuffix(body.slice(Math.max(0, at - prefix.length), at), prefix) + sharedPrefix(body.slice(at + exact.length), suffix) - Math.abs(at - start) / 1e6;
-      if (score > bestScore) {
-        best = at;
-        bestScore = score;
-      }
-    }
-    if (best === -1) orphans.push(annotation);
-    else anchored.push({ annotation, start: best, end: best + exact.length });
-  }
-  return { anchored: anchored.sort((a, b) => a.start - b.start || b.end - a.end), orphans };
-}
-
-function sharedSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-function sharedPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
 }
 
 export interface Segment {
@@ -90,7 +46,7 @@ function classify(text: string): { kind: ParagraphKind; from: number; to: number
  * Splits the body into paragraphs (blank-line separated) and each paragraph into runs of text
  * covered by the same annotations, keeping every character's offset into the body.
  */
-export function segmentBody(body: string, anchored: Anchored[]): Paragraph[] {
+export function segmentBody(body: string, anchored: Placed[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const separator = /\n[ \t]*\n\s*/g;
   let from = 0;
@@ -105,8 +61,8 @@ export function segmentBody(body: string, anchored: Anchored[]): Paragraph[] {
     const start = paragraphStart + shape.from;
     const end = shape.kind === 'text' || shape.kind === 'item' ? paragraphEnd : paragraphStart + shape.to;
     const cuts = new Set<number>([start, end]);
-    for (const a of anchored) {
-      if (a.end <= start || a.start >= end) continue;
+    const covering = anchored.filter((a) => a.end > start && a.start < end);
+    for (const a of covering) {
       cuts.add(Math.max(a.start, start));
       cuts.add(Math.min(a.end, end));
     }
@@ -116,7 +72,7 @@ export function segmentBody(body: string, anchored: Anchored[]): Paragraph[] {
       const s = points[i] as number;
       const e = points[i + 1] as number;
       if (e <= s) continue;
-      const ids = anchored.filter((a) => a.start <= s && a.end >= e).map((a) => a.annotation.id);
+      const ids = covering.filter((a) => a.start <= s && a.end >= e).map((a) => a.id);
       segments.push({ text: body.slice(s, e), start: s, annotationIds: ids });
     }
     paragraphs.push({ start: paragraphStart, kind: shape.kind, segments });

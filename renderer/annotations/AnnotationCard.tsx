@@ -1,0 +1,123 @@
+import { memo, useMemo, useState, type CSSProperties } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { CodePicker } from './CodePicker.tsx';
+import { CommentField } from './CommentField.tsx';
+import { CommentView } from './CommentView.tsx';
+import { QuoteDiff } from './QuoteDiff.tsx';
+import type { Annotation, AnnotationAnchor, CodeSummary, HighlightColor } from '../../electron/api.ts';
+
+/** What a card can do, for any annotation by id: one stable object, so that unchanged cards do not re-render. */
+export interface CardActions {
+  onSelect: (id: string) => void;
+  onColor: (id: string, color: string) => void;
+  onCodes: (id: string, codes: string[]) => void;
+  onCreateCode: (id: string, name: string) => void;
+  onComment: (id: string, comment: string) => void;
+  onResolve: (id: string, action: 'accept' | 'detach') => void;
+  onDelete: (id: string) => void;
+  onOpenExternal: (url: string) => void;
+}
+
+interface AnnotationCardProps {
+  actions: CardActions;
+  annotation: Annotation;
+  anchor: AnnotationAnchor;
+  color: string;
+  colors: HighlightColor[];
+  codes: CodeSummary[];
+  focused: boolean;
+  readOnly: boolean;
+}
+
+/** One passage: its colour, quote, codes and comment, its anchoring state, and everything to edit it in place. */
+export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
+  const { t } = useI18n();
+  const { annotation, anchor, readOnly, actions } = props;
+  const id = annotation.id;
+  const [editing, setEditing] = useState<'codes' | 'comment' | null>(null);
+  const byId = useMemo(() => new Map(props.codes.map((c) => [c.id, c])), [props.codes]);
+
+  return (
+    <li id={`annotation-${annotation.id}`} className={`annotation-card state-${anchor.state} ${props.focused ? 'focused' : ''}`} style={{ '--card-color': props.color } as CSSProperties} aria-current={props.focused ? 'true' : undefined}>
+      <button type="button" className="card-quote" onClick={() => actions.onSelect(id)} aria-label={t('annotation.goTo', { quote: shorten(annotation.quote.exact) })}>
+        <q>{shorten(annotation.quote.exact, 400)}</q>
+      </button>
+      {anchor.state === 'orphan' && (
+        <p className="anchor-state" role="note">
+          <span className="badge badge-warning">{annotation.detached ? t('annotation.state.detached') : t('annotation.state.orphan')}</span> {annotation.detached ? t('annotation.state.detachedExplain') : t('annotation.state.orphanExplain')}
+        </p>
+      )}
+      {anchor.state === 'needs-review' && (
+        <div className="anchor-state review" role="note">
+          <p>
+            <span className="badge badge-warning">{t('annotation.state.review')}</span> {t('annotation.state.reviewExplain')}
+          </p>
+          <QuoteDiff before={annotation.quote.exact} now={anchor.found} />
+          {!readOnly && (
+            <div className="card-actions">
+              <button type="button" className="primary" onClick={() => actions.onResolve(id, 'accept')}>
+                {t('annotation.review.accept')}
+              </button>
+              <button type="button" onClick={() => actions.onResolve(id, 'detach')}>
+                {t('annotation.review.detach')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {annotation.codes.length > 0 && (
+        <div className="chips">
+          {annotation.codes.map((id) => (
+            <span key={id} className={`chip ${byId.has(id) ? '' : 'unknown'}`} style={{ '--chip-color': byId.get(id)?.color ?? '#888888' } as CSSProperties} title={byId.has(id) ? undefined : t('annotation.codes.unknownExplain', { id })}>
+              {byId.get(id)?.name ?? t('annotation.codes.unknown')}
+            </span>
+          ))}
+        </div>
+      )}
+      {editing === 'comment' ? (
+        <CommentField
+          initial={annotation.comment}
+          onSave={(comment) => {
+            actions.onComment(id, comment);
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        annotation.comment && <CommentView markdown={annotation.comment} onOpenExternal={actions.onOpenExternal} />
+      )}
+      {editing === 'codes' && (
+        <CodePicker
+          codes={props.codes}
+          selected={annotation.codes}
+          onToggle={(code) => actions.onCodes(id, annotation.codes.includes(code) ? annotation.codes.filter((c) => c !== code) : [...annotation.codes, code])}
+          onCreate={(name) => actions.onCreateCode(id, name)}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {!readOnly && props.focused && editing === null && (
+        <div className="card-actions">
+          <span className="card-colors">
+            {props.colors.map((color) => (
+              <button key={color.color} type="button" className={`color-button small ${annotation.color === color.color ? 'chosen' : ''}`} style={{ '--swatch': color.color } as CSSProperties} title={color.name} aria-label={t('annotation.highlightIn', { name: color.name, key: props.colors.indexOf(color) + 1 })} aria-pressed={annotation.color === color.color} onClick={() => actions.onColor(id, color.color)} />
+            ))}
+          </span>
+          <button type="button" className="link-button" onClick={() => setEditing('codes')}>
+            {t('annotation.codes')}
+          </button>
+          <button type="button" className="link-button" onClick={() => setEditing('comment')}>
+            {annotation.comment ? t('annotation.comment.edit') : t('annotation.comment')}
+          </button>
+          <button type="button" className="link-button danger-text" onClick={() => actions.onDelete(id)}>
+            {t('annotation.delete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+});
+
+function shorten(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
+import { sampleVaultCopy } from '../helpers/temp-dir.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+const skip = e2eUnavailable() ?? false;
+
+const SOURCE_TITLE = /Hà Nội accueille la sixième conférence/;
+const SENTENCE = 'Les échanges ont porté sur la coopération entre les services de police, la protection des victimes et les nouvelles formes de recrutement en ligne.';
+const ANNOTATIONS = 'annotations/ha-noi-accueille-la-sixieme-conference-ministerielle-commit.json';
+
+interface StoredAnnotation {
+  id: string;
+  quote: { exact: string };
+  comment: string;
+  codes: string[];
+  color?: string;
+}
+
+async function stored(vault: string): Promise<StoredAnnotation[]> {
+  const text = await fs.readFile(path.join(vault, ANNOTATIONS), 'utf8').catch(() => '{"annotations":[]}');
+  return (JSON.parse(text) as { annotations: StoredAnnotation[] }).annotations;
+}
+
+/** Drags the mouse over `text` in the reader, as a person selects a sentence. */
+async function selectWithMouse(page: Page, text: string): Promise<void> {
+  const points = await page.evaluate((wanted) => {
+    // The sentence may run across several highlights: find it in its paragraph's text, then in the text nodes.
+    const paragraph = [...document.querySelectorAll('.reader-body p')].find((p) => p.textContent?.includes(wanted));
+    if (!paragraph) return null;
+    const at = (paragraph.textContent ?? '').indexOf(wanted);
+    const pointAt = (offset: number): { node: Node; offset: number } | null => {
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (offset < seen + length) return { node, offset: offset - seen };
+        seen += length;
+      }
+      return null;
+    };
+    const charBox = (offset: number) => {
+      const point = pointAt(offset);
+      if (!point) return null;
+      const range = document.createRange();
+      range.setStart(point.node, point.offset);
+      range.setEnd(point.node, point.offset + 1);
+      return range.getBoundingClientRect();
+    };
+    const first = charBox(at);
+    const last = charBox(at + wanted.length - 1);
+    if (!first || !last) return null;
+    return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+  }, text);
+  assert.ok(points, `"${text}" is on the page`);
+  await page.mouse.move(points.from.x, points.from.y);
+  await page.mouse.down();
+  await page.mouse.move((points.from.x + points.to.x) / 2, points.to.y, { steps: 5 });
+  await page.mouse.move(points.to.x, points.to.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+test('select a sentence with the mouse, highlight it, code it with a new code, comment it; it is all there after a reload, found by search; an edit on disk sends it to review and Accept fixes it', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('.sidebar .item').filter({ hasText: SOURCE_TITLE }).first().click();
+    await page.locator('.reader-body').waitFor();
+    await page.evaluate((sentence) => {
+      const paragraph = [...document.querySelectorAll('.reader-body p')].find((p) => p.textContent?.includes(sentence));
+      paragraph?.scrollIntoView({ block: 'center' });
+    }, SENTENCE);
+
+    await selectWithMouse(page, SENTENCE);
+    const toolbar = page.getByRole('toolbar', { name: 'Annotate the selection' });
+    await toolbar.waitFor();
+    const box = await toolbar.boundingBox();
+    const selection = await page.evaluate(() => {
+      const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+      return rect ? { top: rect.top, bottom: rect.bottom } : null;
+    });
+    assert.ok(box && selection && (box.y + box.height <= selection.top || box.y >= selection.bottom), 'the toolbar does not cover the selection');
+    await screenshot(page, 'annotate-toolbar');
+
+    // Key 2: the second colour.
+    await page.keyboard.press('2');
+    await waitFor(async () => (await stored(vault.dir)).some((a) => a.quote.exact === SENTENCE), 'the highlight in the annotations file');
+    const made = (await stored(vault.dir)).find((a) => a.quote.exact === SENTENCE);
+    assert.equal(made?.color, '#ff6666');
+    assert.equal((await page.locator(`.reader-body mark[data-annotations~="${made?.id}"]`).allTextContents()).join(''), SENTENCE);
+
+    await toolbar.getByRole('button', { name: 'Codes' }).click();
+    await page.getByRole('combobox', { name: 'Find or create a code' }).waitFor();
+    await page.waitForTimeout(200);
+    await page.keyboard.type('Recrutement en ligne');
+    await page.getByRole('option', { name: /Create the code “Recrutement en ligne”/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await waitFor(async () => ((await stored(vault.dir)).find((a) => a.id === made?.id)?.codes.length ?? 0) === 1, 'the code on the passage');
+    const codebook = JSON.parse(await fs.readFile(path.join(vault.dir, 'codebook.json'), 'utf8')) as { codes: { id: string; name: string }[] };
+    const code = codebook.codes.find((c) => c.name === 'Recrutement en ligne');
+    assert.ok(code, 'the new code is in codebook.json');
+    assert.deepEqual((await stored(vault.dir)).find((a) => a.id === made?.id)?.codes, [code.id]);
+    await page.keyboard.press('Escape');
+
+    await toolbar.getByRole('button', { name: 'Comment' }).click();
+    await page.getByRole('textbox', { name: 'Comment (Markdown)' }).waitFor();
+    await page.waitForTimeout(200);
+    await page.keyboard.type('Le **numérique** change le recrutement.');
+    await page.keyboard.press('Control+Enter');
+    await waitFor(async () => (await stored(vault.dir)).find((a) => a.id === made?.id)?.comment === 'Le **numérique** change le recrutement.', 'the comment');
+
+    // Reload: the highlight, its code and comment are back at the same passage.
+    await page.reload();
+    await page.locator('.sidebar .item').filter({ hasText: SOURCE_TITLE }).first().click();
+    const card = page.locator(`#annotation-${made?.id}`);
+    await card.waitFor();
+    assert.match((await card.textContent()) ?? '', /Recrutement en ligne/);
+    assert.equal(await card.locator('.annotation-comment strong').textContent(), 'numérique');
+    const marked = await page.locator(`.reader-body mark[data-annotations~="${made?.id}"]`).allTextContents();
+    assert.equal(marked.join(''), SENTENCE);
+    await card.locator('.card-quote').click();
+    await page.locator(`.reader-body mark.focused[data-annotations~="${made?.id}"]`).first().waitFor();
+    await screenshot(page, 'annotate-reader');
+
+    // J and K walk the cards in document order.
+    await page.locator('.reader-body').focus();
+    await page.keyboard.press('k');
+    await page.locator('.annotation-card.focused').waitFor();
+    assert.notEqual(await page.locator('.annotation-card.focused').getAttribute('id'), `annotation-${made?.id}`);
+    await page.keyboard.press('j');
+    await page.locator(`#annotation-${made?.id}.focused`).waitFor();
+
+    // Search finds the new annotation by its comment, through the index.
+    await page.keyboard.press('Control+Shift+F');
+    const search = page.getByRole('searchbox', { name: 'Search sources, notes, annotations' });
+    await search.waitFor();
+    await search.fill('numerique change recrutement');
+    await page.locator('.search-hit', { hasText: /numérique/ }).filter({ hasText: SOURCE_TITLE }).first().waitFor({ timeout: 3000 });
+    await page.keyboard.press('Escape');
+
+    // The source is edited on disk: a paragraph added above, a typo inside the passage.
+    const sourceFile = path.join(vault.dir, 'sources', 'ha-noi-accueille-la-sixieme-conference-ministerielle-commit.md');
+    const original = await fs.readFile(sourceFile, 'utf8');
+    const typo = SENTENCE.replace('protection des victimes', 'protection des victimmes');
+    await fs.writeFile(sourceFile, original.replace(SENTENCE, `Un paragraphe ajouté à la main.\n\n${typo}`));
+    await card.locator('.badge', { hasText: 'Needs review' }).waitFor({ timeout: 10_000 });
+    assert.match((await card.locator('ins').textContent()) ?? '', /victimmes/);
+    await screenshot(page, 'annotate-needs-review');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await waitFor(async () => (await stored(vault.dir)).find((a) => a.id === made?.id)?.quote.exact === typo, 'the accepted passage');
+    await card.locator('.badge').waitFor({ state: 'detached' });
+    assert.equal((await page.locator(`.reader-body mark[data-annotations~="${made?.id}"]`).allTextContents()).join(''), typo);
+    assert.deepEqual(harness.errors, [], 'the page logged errors');
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
