@@ -22,20 +22,35 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** An exact occurrence wins outright when its score leads the runner-up by this much. */
 const CLEAR_LEAD = 0.2;
 /**
- * ...and only when its context agrees: at least half within NEAR chars of the old place, or, farther
- * away, on both sides up to the paragraph's edge (a moved paragraph keeps its inner context only).
- * A lone occurrence far away in a foreign context is as often a repeated sentence whose annotated
- * copy was edited or deleted: the bench showed ~4 % silent moves without this. Those need review.
+ * ...and only when its context vouches for it. The bench's silent moves were all twins: the same
+ * sentence elsewhere, taken for an annotated copy that was edited or deleted. So, in this order:
+ * - a context longer than GROWN_CONTEXT was grown by describe() because a twin existed (the
+ *   quote with its first context occurred twice, or the same words up to the paragraph's edges):
+ *   nearly all of it (FULL_CONTEXT) must agree;
+ * - else, with enough context inside the paragraph (MIN_PARAGRAPH_CONTEXT chars), all of that
+ *   must agree: it moves with a reordered paragraph, and it is what tells twins apart;
+ * - else (the quote fills its paragraph) half the context, within NEAR chars of the old place.
  */
+const GROWN_CONTEXT = 2 * INITIAL_CONTEXT;
+const FULL_CONTEXT = 0.95;
+const MIN_PARAGRAPH_CONTEXT = 16;
 const HALF_CONTEXT = 0.5;
 const NEAR = 2000;
 
-/** Both sides of [from, to) agree with the remembered context, as far as its paragraph goes. */
-function paragraphContextAgrees(text: string, from: number, to: number, rawPrefix: string, rawSuffix: string): boolean {
-  const prefix = fold(rawPrefix.slice(rawPrefix.lastIndexOf('\n') + 1)).text.trimStart();
+/** The remembered context as far as its paragraph goes, folded. */
+function paragraphContext(rawPrefix: string, rawSuffix: string): { prefix: string; suffix: string } {
   const newline = rawSuffix.indexOf('\n');
-  const suffix = fold(newline === -1 ? rawSuffix : rawSuffix.slice(0, newline)).text.trimEnd();
-  return text.slice(Math.max(0, from - prefix.length), from) === prefix && text.slice(to, to + suffix.length) === suffix;
+  return {
+    prefix: fold(rawPrefix.slice(rawPrefix.lastIndexOf('\n') + 1)).text.trimStart(),
+    suffix: fold(newline === -1 ? rawSuffix : rawSuffix.slice(0, newline)).text.trimEnd(),
+  };
+}
+
+function trustedPlace(text: string, from: number, to: number, remembered: number, context: number, raw: Selectors['quote']): boolean {
+  if (raw.prefix.length >= GROWN_CONTEXT || raw.suffix.length >= GROWN_CONTEXT) return context >= FULL_CONTEXT;
+  const { prefix, suffix } = paragraphContext(raw.prefix, raw.suffix);
+  if (prefix.length + suffix.length >= MIN_PARAGRAPH_CONTEXT) return text.slice(Math.max(0, from - prefix.length), from) === prefix && text.slice(to, to + suffix.length) === suffix;
+  return context >= HALF_CONTEXT && Math.abs(from - remembered) <= NEAR;
 }
 
 function occurrences(text: string, needle: string, limit: number): number[] {
@@ -56,6 +71,13 @@ export function describe(body: string, start: number, end: number): Selectors {
     from = Math.max(0, start - context);
     to = Math.min(body.length, end + context);
   }
+  // A twin passage (same words up to the paragraph's edges) is told apart only by the text beyond
+  // them. The context is then grown past GROWN_CONTEXT, which tells anchor() to trust nothing less
+  // than nearly all of it: the selectors stay plain W3C ones and still carry the warning.
+  if (paragraphTwinExists(body, folded, start, end, from, to)) {
+    from = Math.max(0, Math.min(from, start - GROWN_CONTEXT));
+    to = Math.min(body.length, Math.max(to, end + GROWN_CONTEXT));
+  }
   // Whole words: a context cut mid-word is brittle against the slightest edit at its edge.
   while (from > 0 && WORD_CHAR.test(body[from - 1] ?? '') && WORD_CHAR.test(body[from] ?? '')) from--;
   while (to < body.length && WORD_CHAR.test(body[to] ?? '') && WORD_CHAR.test(body[to - 1] ?? '')) to++;
@@ -63,6 +85,13 @@ export function describe(body: string, start: number, end: number): Selectors {
     quote: { exact, prefix: body.slice(from, start), suffix: body.slice(end, to) },
     position: { start, end },
   };
+}
+
+function paragraphTwinExists(body: string, folded: string, start: number, end: number, from: number, to: number): boolean {
+  const before = body.slice(from, start);
+  const after = body.slice(end, to);
+  const inParagraph = before.slice(before.lastIndexOf('\n') + 1) + body.slice(start, end) + (after.includes('\n') ? after.slice(0, after.indexOf('\n')) : after);
+  return occurrences(folded, fold(inParagraph).text, 2).length > 1;
 }
 
 function result(body: string, folded: Folded, from: number, to: number, exact: boolean, score: number): AnchorResult {
@@ -98,7 +127,7 @@ export function anchor(body: string, selectors: Selectors): AnchorResult {
   if (best !== undefined) {
     const context = contextAgreement(folded.text, best.at, best.at + quote.length, prefix, suffix, false);
     const to = best.at + quote.length;
-    const trusted = (context >= HALF_CONTEXT && Math.abs(best.at - remembered) <= NEAR) || paragraphContextAgrees(folded.text, best.at, to, selectors.quote.prefix, selectors.quote.suffix);
+    const trusted = trustedPlace(folded.text, best.at, to, remembered, context, selectors.quote);
     const clear = (second === undefined || best.score - second.score >= CLEAR_LEAD) && trusted;
     // Several equally plausible occurrences, or a foreign context: show the likeliest, but ask.
     return result(body, folded, best.at, best.at + quote.length, clear, Math.min(1, best.score / 1.1));

@@ -119,3 +119,24 @@ test('offsets always map to the real text of the body', () => {
   assert.equal(fold(nfdBody.slice(got.start, got.end)).text, fold(QUOTE).text);
   assert.equal(nfdBody.slice(got.start, got.end).normalize('NFC').replaceAll('\u00a0 ', ' '), QUOTE);
 });
+
+test('a twin sentence is never taken for an annotated copy that was deleted or edited', () => {
+  const twin = 'Les passeurs recrutent désormais sur les messageries.';
+  const first = `Au Cambodge, la police l’a constaté. ${twin}`;
+  const second = `Au Laos, les enquêteurs aussi. ${twin}`;
+  const body = [P1, first, second, P3].join('\n\n');
+  const start = body.lastIndexOf(twin);
+  const selectors = describe(body, start, start + twin.length);
+  // The copy in the second paragraph was annotated; that paragraph goes, then it gets a typo instead.
+  const deleted = anchor([P1, first, P3].join('\n\n'), selectors);
+  assert.notEqual(deleted.state, 'anchored', JSON.stringify(deleted));
+  const typo = anchor([P1, first, second.replace('messageries', 'messageriess'), P3].join('\n\n'), selectors);
+  assert.equal(typo.state, 'needs-review', JSON.stringify(typo));
+  // The same sentence filling whole paragraphs: describe grows the context, and only it decides.
+  const alone = [P1, twin, P2, twin, P3].join('\n\n');
+  const at = alone.lastIndexOf(twin);
+  const whole = describe(alone, at, at + twin.length);
+  assert.ok(whole.quote.prefix.length >= 64 || whole.quote.suffix.length >= 64);
+  assert.notEqual(anchor([P1, twin, P2, P3].join('\n\n'), whole).state, 'anchored');
+  assertAnchoredOn(alone, anchor(alone, whole), twin);
+});
