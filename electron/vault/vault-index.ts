@@ -45,7 +45,9 @@ export class VaultIndex {
   /** (Re)reads one vault-relative file and returns what changed, for the UI's events. */
   async load(relative: string): Promise<VaultChange[]> {
     const classified = classifyVaultPath(relative);
-    if (!classified || classified.kind === 'manifest') return [];
+    if (!classified) return [];
+    // carnet.json holds the vault's settings: a change there (by hand, or from another window) is told, not parsed here.
+    if (classified.kind === 'manifest') return [{ kind: 'settings', id: '', change: 'updated' }];
     const read = await readVaultFile(this.root, relative).catch((error: unknown): ReadOutcome => ({
       ok: false,
       missing: false,

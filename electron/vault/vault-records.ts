@@ -152,7 +152,7 @@ export interface TrashEntry {
 
 export type VaultChange =
   | { kind: 'source' | 'note' | 'annotations'; id: string; change: 'added' | 'updated' | 'removed' }
-  | { kind: 'codebook' | 'problems' | 'trash'; id: ''; change: 'updated' };
+  | { kind: 'codebook' | 'problems' | 'trash' | 'settings'; id: ''; change: 'updated' };
 
 export interface VaultInfo {
   root: string;

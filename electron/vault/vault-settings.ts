@@ -38,6 +38,7 @@ export function writeVaultSettings(core: VaultCore, settings: VaultSettings): Pr
     const highlightColors = settings.highlightColors.map(({ color, name }) => ({ color: color.toLowerCase(), name: name.trim() }));
     const next = { ...manifest, settings: { ...before, highlightColors } };
     await atomicWrite(path.join(core.root, 'carnet.json'), `${JSON.stringify(next, null, 2)}\n`, { within: core.root, label: 'carnet.json' });
+    core.emit([{ kind: 'settings', id: '', change: 'updated' }]);
     return readVaultSettings(core.root);
   });
 }

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { AnnotationCard, type CardActions } from './AnnotationCard.tsx';
 import { filterEntries, NO_FILTER, type AnnotationFilter, type PaneEntry } from './annotation-filter.ts';
 import { useProgressive } from './use-progressive.ts';
+import { ColorNamesDialog } from './ColorNamesDialog.tsx';
 import type { CodeSummary, HighlightColor } from '../../electron/api.ts';
 
 interface AnnotationPaneProps {
@@ -20,6 +21,7 @@ interface AnnotationPaneProps {
 export const AnnotationPane = memo(function AnnotationPane({ entries, focusedId, colors, codes, readOnly, actions, onVisible }: AnnotationPaneProps) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
+  const [naming, setNaming] = useState(false);
   const shown = useMemo(() => filterEntries(entries, filter, codes), [entries, filter, codes]);
   const rendered = useProgressive(shown.length);
   const counts = useMemo(() => ({ review: entries.filter((e) => e.anchor.state === 'needs-review').length, orphan: entries.filter((e) => e.anchor.state === 'orphan').length }), [entries]);
@@ -36,7 +38,13 @@ export const AnnotationPane = memo(function AnnotationPane({ entries, focusedId,
       <header className="annotation-pane-header">
         <h2>
           {t('annotation.pane')} <span className="count">{filtered ? `${shown.length} / ${entries.length}` : entries.length}</span>
+          {!readOnly && (
+            <button type="button" className="link-button section-action" onClick={() => setNaming(true)}>
+              {t('annotation.colors.open')}
+            </button>
+          )}
         </h2>
+        {naming && <ColorNamesDialog colors={colors} onClose={() => setNaming(false)} />}
         {(counts.review > 0 || counts.orphan > 0) && (
           <p className="anchor-summary">
             {counts.review > 0 && (

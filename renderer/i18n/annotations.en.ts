@@ -51,4 +51,9 @@ export const annotationsEn = {
   'annotation.filter.state': 'Filter by state',
   'annotation.filter.anyState': 'All states',
   'annotation.filter.clear': 'Clear filters',
+  'annotation.colors.open': 'Colours…',
+  'annotation.colors.title': 'Highlight colours',
+  'annotation.colors.explain': 'Give each colour a meaning, such as “key fact” or “contradiction”. The names are kept in the vault, for every window and every computer.',
+  'annotation.colors.name': 'Name of colour {key}',
+  'annotation.colors.save': 'Save names',
 } as const;

@@ -53,4 +53,9 @@ export const annotationsFr: Record<keyof typeof annotationsEn, string> = {
   'annotation.filter.state': 'Filtrer par état',
   'annotation.filter.anyState': 'Tous les états',
   'annotation.filter.clear': 'Effacer les filtres',
+  'annotation.colors.open': 'Couleurs…',
+  'annotation.colors.title': 'Couleurs de surlignage',
+  'annotation.colors.explain': 'Donnez un sens à chaque couleur, par exemple « fait clé » ou « contradiction ». Les noms sont gardés dans le coffre, pour toutes les fenêtres et tous les ordinateurs.',
+  'annotation.colors.name': 'Nom de la couleur {key}',
+  'annotation.colors.save': 'Enregistrer les noms',
 };

@@ -162,3 +162,52 @@ test('select a sentence with the mouse, highlight it, code it with a new code, c
     await vault.remove();
   }
 });
+
+test('in French and dark: a keyboard selection across two paragraphs becomes a highlight; colours get names kept in the vault; a deleted annotation comes back from the trash', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir, { colorScheme: 'dark', locale: 'fr-FR' });
+  const { page } = harness;
+  const overview = 'annotations/commit-six-countries-since-2004.json';
+  const read = async () => (JSON.parse(await fs.readFile(path.join(vault.dir, overview), 'utf8')) as { annotations: StoredAnnotation[] }).annotations;
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('.sidebar .item').filter({ hasText: /COMMIT: six countries/ }).first().click();
+    await page.locator('.reader-body').waitFor();
+    const before = (await read()).length;
+
+    // No mouse: focus the text, Shift+Down from the first paragraph in view, into the next one.
+    await page.locator('.reader-body').focus();
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+ArrowDown');
+    const toolbar = page.getByRole('toolbar', { name: 'Annoter la sélection' });
+    await toolbar.waitFor();
+    await page.keyboard.press('4');
+    await waitFor(async () => (await read()).length === before + 1, 'the new highlight');
+    const made = (await read()).find((a) => a.color === '#2ea8e5');
+    assert.ok(made?.quote.exact.includes('\n\n'), `the passage runs across paragraphs: ${JSON.stringify(made?.quote.exact)}`);
+    await page.keyboard.press('Escape');
+    await toolbar.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Couleurs…' }).click();
+    const name = page.getByRole('textbox', { name: 'Nom de la couleur 4' });
+    await name.fill('Fait clé');
+    await page.getByRole('button', { name: 'Enregistrer les noms' }).click();
+    await waitFor(async () => (await fs.readFile(path.join(vault.dir, 'carnet.json'), 'utf8')).includes('Fait clé'), 'the colour name in carnet.json');
+    const manifest = JSON.parse(await fs.readFile(path.join(vault.dir, 'carnet.json'), 'utf8')) as { id: string; settings: { highlightColors: { name: string }[] } };
+    assert.equal(manifest.id, 'sample-vault', 'the rest of carnet.json is kept');
+    assert.equal(manifest.settings.highlightColors[3]?.name, 'Fait clé');
+    await page.getByRole('combobox', { name: 'Filtrer par couleur' }).selectOption({ label: 'Fait clé' });
+    assert.equal(await page.locator('.annotation-card').count(), 1);
+    await page.locator(`#annotation-${made?.id} .card-quote`).click();
+    await screenshot(page, 'annotate-fr-dark');
+
+    await page.locator(`#annotation-${made?.id}`).getByRole('button', { name: 'Supprimer' }).click();
+    await waitFor(async () => (await read()).length === before, 'the annotation out of its file');
+    await page.getByRole('button', { name: /Corbeille/ }).first().click();
+    await page.getByRole('button', { name: 'Restaurer' }).first().click();
+    await waitFor(async () => (await read()).some((a) => a.id === made?.id), 'the annotation back from the trash');
+    assert.deepEqual(harness.errors, [], 'the page logged errors');
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
