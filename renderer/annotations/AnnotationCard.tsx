@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { CodePicker } from './CodePicker.tsx';
+import { CodeTypeahead } from './CodeTypeahead.tsx';
 import { CommentField } from './CommentField.tsx';
 import { CommentView } from './CommentView.tsx';
 import { QuoteDiff } from './QuoteDiff.tsx';
@@ -87,7 +87,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         annotation.comment && <CommentView markdown={annotation.comment} onOpenExternal={actions.onOpenExternal} />
       )}
       {editing === 'codes' && (
-        <CodePicker
+        <CodeTypeahead
           codes={props.codes}
           selected={annotation.codes}
           onToggle={(code) => actions.onCodes(id, annotation.codes.includes(code) ? annotation.codes.filter((c) => c !== code) : [...annotation.codes, code])}

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { CodePicker } from './CodePicker.tsx';
+import { CodeTypeahead } from './CodeTypeahead.tsx';
 import { CommentField } from './CommentField.tsx';
 import type { CodeSummary, HighlightColor } from '../../electron/api.ts';
 
@@ -47,6 +47,11 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     const centre = (box.left + box.right) / 2;
     setPlace({ top, left: Math.max(4, Math.min(centre - width / 2, containerWidth - width - 4)) });
   }, [box.top, box.bottom, box.left, box.right, containerWidth, panel]);
+
+  // An open panel below a passage at the foot of the window would be out of sight: bring it in.
+  useEffect(() => {
+    if (place) bar.current?.scrollIntoView({ block: 'nearest' });
+  }, [place, panel]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -120,7 +125,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
               })}
             </div>
           )}
-          <CodePicker codes={props.codes} selected={props.selectedCodes} onToggle={props.onToggleCode} onCreate={props.onCreateCode} onDone={() => props.onPanel('main')} />
+          <CodeTypeahead codes={props.codes} selected={props.selectedCodes} onToggle={props.onToggleCode} onCreate={props.onCreateCode} onDone={() => props.onPanel('main')} />
         </>
       )}
       {panel === 'comment' && <CommentField initial={props.comment} onSave={props.onComment} onCancel={() => props.onPanel('main')} />}

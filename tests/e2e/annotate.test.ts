@@ -100,6 +100,7 @@ test('select a sentence with the mouse, highlight it, code it with a new code, c
     await page.waitForTimeout(200);
     await page.keyboard.type('Recrutement en ligne');
     await page.getByRole('option', { name: /Create the code “Recrutement en ligne”/ }).waitFor();
+    await screenshot(page, 'annotate-codes');
     await page.keyboard.press('Enter');
     await waitFor(async () => ((await stored(vault.dir)).find((a) => a.id === made?.id)?.codes.length ?? 0) === 1, 'the code on the passage');
     const codebook = JSON.parse(await fs.readFile(path.join(vault.dir, 'codebook.json'), 'utf8')) as { codes: { id: string; name: string }[] };

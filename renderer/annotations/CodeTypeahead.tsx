@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { foldName, rankByName } from '../app/fuzzy-rank.ts';
 import type { CodeSummary } from '../../electron/api.ts';
 
-interface CodePickerProps {
+interface CodeTypeaheadProps {
   codes: CodeSummary[];
   selected: string[];
   onToggle: (codeId: string) => void;
@@ -14,7 +14,7 @@ interface CodePickerProps {
 const SHOWN = 8;
 
 /** Type-ahead over the codebook (fuzzy, accents aside): Enter applies the first match, or creates the code when none has that name. */
-export function CodePicker({ codes, selected, onToggle, onCreate, onDone }: CodePickerProps) {
+export function CodeTypeahead({ codes, selected, onToggle, onCreate, onDone }: CodeTypeaheadProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -47,17 +47,17 @@ export function CodePicker({ codes, selected, onToggle, onCreate, onDone }: Code
   };
 
   return (
-    <div className="code-picker">
+    <div className="code-typeahead">
       <input
         autoFocus
         type="text"
-        className="code-picker-input"
+        className="code-typeahead-input"
         value={query}
         placeholder={t('annotation.codes.placeholder')}
         aria-label={t('annotation.codes.label')}
         role="combobox"
         aria-expanded={options > 0}
-        aria-controls="code-picker-options"
+        aria-controls="code-typeahead-options"
         aria-activedescendant={options > 0 ? `code-option-${active}` : undefined}
         maxLength={200}
         onChange={(event) => {
@@ -66,7 +66,7 @@ export function CodePicker({ codes, selected, onToggle, onCreate, onDone }: Code
         }}
         onKeyDown={onKey}
       />
-      <ul id="code-picker-options" role="listbox" className="code-picker-options" aria-label={t('annotation.codes.label')}>
+      <ul id="code-typeahead-options" role="listbox" className="code-typeahead-options" aria-label={t('annotation.codes.label')}>
         {matches.map((code, index) => (
           <li
             key={code.id}
