@@ -1,11 +1,12 @@
 import { notFound, type VaultCore } from './vault-core.ts';
-import type { AnnotationList } from './vault-records.ts';
+import type { AnnotationAnchor, AnnotationList } from './vault-records.ts';
 import type { Annotation, Codebook } from './vault-schemas.ts';
 import { placeAnnotation } from './annotation-states.ts';
 
 /** `annotations/<source-slug>.json` and `codebook.json`: the passages coded and commented, and the codes. */
 export class AnnotationStore {
   private readonly core: VaultCore;
+  private readonly anchors = new Map<string, { key: string; anchors: AnnotationAnchor[] }>();
 
   constructor(core: VaultCore) {
     this.core = core;
@@ -16,7 +17,14 @@ export class AnnotationStore {
     if (!source) throw notFound('source', sourceId);
     const record = this.core.index.annotations.get(sourceId);
     const annotations = record?.data.annotations ?? [];
-    return { sourceId, annotations, anchors: annotations.map((a) => placeAnnotation(source.body, a)), revision: record?.revision ?? null };
+    // Placing a thousand passages takes a search each: kept until the body or the annotations change.
+    const key = `${source.revision}:${record?.revision ?? ''}`;
+    let placed = this.anchors.get(sourceId);
+    if (placed?.key !== key) {
+      placed = { key, anchors: annotations.map((a) => placeAnnotation(source.body, a)) };
+      this.anchors.set(sourceId, placed);
+    }
+    return { sourceId, annotations, anchors: placed.anchors, revision: record?.revision ?? null };
   }
 
   async save(sourceId: string, annotations: Annotation[], baseRevision: string | null): Promise<AnnotationList> {
