@@ -116,6 +116,18 @@ test('select a sentence with the mouse, highlight it, code it with a new code, c
     await page.keyboard.press('Control+Enter');
     await waitFor(async () => (await stored(vault.dir)).find((a) => a.id === made?.id)?.comment === 'Le **numérique** change le recrutement.', 'the comment');
 
+    // Copy citation: the passage in « », linked to its annotation, as Markdown and HTML.
+    await page.evaluate(() => {
+      window.addEventListener('copy', (event) => {
+        (window as unknown as { copied: { text: string; html: string } }).copied = { text: event.clipboardData?.getData('text/plain') ?? '', html: event.clipboardData?.getData('text/html') ?? '' };
+      });
+    });
+    await toolbar.getByRole('button', { name: 'Copy citation' }).click();
+    await page.getByText('Citation copied').waitFor();
+    const copied = await page.evaluate(() => (window as unknown as { copied: { text: string; html: string } }).copied);
+    assert.equal(copied.text, `[« ${SENTENCE} »](carnet://source/sample-imm6-hanoi#${made?.id}) — *Hà Nội accueille la sixième conférence ministérielle du processus COMMIT*, Carnet exemple, 19 Nov 2025`);
+    assert.match(copied.html, new RegExp(`^<a href="carnet://source/sample-imm6-hanoi#${made?.id}">« Les échanges`));
+
     // Reload: the highlight, its code and comment are back at the same passage.
     await page.reload();
     await page.locator('.sidebar .item').filter({ hasText: SOURCE_TITLE }).first().click();
