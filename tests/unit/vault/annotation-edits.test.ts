@@ -2,30 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Vault } from '../../../electron/vault/vault.ts';
+import type { Vault } from '../../../electron/vault/vault.ts';
 import { CarnetError } from '../../../electron/core/carnet-error.ts';
 import { trimPassage } from '../../../electron/annotations/passage-bounds.ts';
-import { sampleVaultCopy } from '../../helpers/temp-dir.ts';
+import { inSampleVault } from '../../helpers/test-vault.ts';
 
 const SOURCE = 'sample-commit-overview';
-
-async function withVault(run: (vault: Vault, dir: string) => Promise<void>): Promise<void> {
-  const { dir, remove } = await sampleVaultCopy();
-  const vault = await Vault.open(dir, { watch: false });
-  try {
-    await run(vault, dir);
-  } finally {
-    await vault.close();
-    await remove();
-  }
-}
 
 function annotationFile(vault: Vault, dir: string): string {
   return path.join(dir, vault.annotationFilePath(SOURCE));
 }
 
 test('a selection becomes an annotation with W3C selectors, in document order, its colour and codes kept; the file stays readable JSON', async () => {
-  await withVault(async (vault, dir) => {
+  await inSampleVault(async (vault, dir) => {
     const source = vault.getSource(SOURCE);
     const word = 'Its highest level';
     const at = source.body.indexOf(word);
@@ -47,7 +36,7 @@ test('a selection becomes an annotation with W3C selectors, in document order, i
 });
 
 test('a selection made on a body that changed since it was shown is refused, nothing written', async () => {
-  await withVault(async (vault, dir) => {
+  await inSampleVault(async (vault, dir) => {
     const before = await fs.readFile(annotationFile(vault, dir), 'utf8');
     await assert.rejects(
       vault.createAnnotation(SOURCE, '0000000000000000', 0, 10, {}),
@@ -58,7 +47,7 @@ test('a selection made on a body that changed since it was shown is refused, not
 });
 
 test('editing one annotation keeps what another window (or a hand edit) changed in the same file, and keys Carnet does not know', async () => {
-  await withVault(async (vault, dir) => {
+  await inSampleVault(async (vault, dir) => {
     const file = annotationFile(vault, dir);
     const data = JSON.parse(await fs.readFile(file, 'utf8')) as { annotations: Record<string, unknown>[]; [key: string]: unknown };
     data.syncedBy = 'my other laptop';
@@ -81,7 +70,7 @@ test('editing one annotation keeps what another window (or a hand edit) changed 
 });
 
 test('a broken annotation file is never overwritten by an edit', async () => {
-  await withVault(async (vault, dir) => {
+  await inSampleVault(async (vault, dir) => {
     const file = annotationFile(vault, dir);
     await fs.writeFile(file, '{ "source": "sample-commit-overview", "annotations": [ broken');
     const source = vault.getSource(SOURCE);
@@ -91,7 +80,7 @@ test('a broken annotation file is never overwritten by an edit', async () => {
 });
 
 test('after the source is edited on disk, a shifted passage with a typo needs review; accept rewrites its selectors, detach keeps it unplaced', async () => {
-  await withVault(async (vault, dir) => {
+  await inSampleVault(async (vault, dir) => {
     const source = vault.getSource(SOURCE);
     const list = vault.listAnnotations(SOURCE);
     const target = list.annotations[0];

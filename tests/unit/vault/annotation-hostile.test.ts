@@ -2,20 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Vault } from '../../../electron/vault/vault.ts';
+import type { Vault } from '../../../electron/vault/vault.ts';
 import { methodSchemas } from '../../../electron/api.ts';
-import { sampleVaultCopy } from '../../helpers/temp-dir.ts';
-
-async function withVault(run: (vault: Vault, dir: string) => Promise<void>): Promise<void> {
-  const { dir, remove } = await sampleVaultCopy();
-  const vault = await Vault.open(dir, { watch: false });
-  try {
-    await run(vault, dir);
-  } finally {
-    await vault.close();
-    await remove();
-  }
-}
+import { inSampleVault } from '../../helpers/test-vault.ts';
 
 async function addSource(vault: Vault, dir: string, id: string, body: string): Promise<void> {
   await fs.writeFile(path.join(dir, 'sources', `${id}.md`), `---\nid: ${id}\ntitle: "${id}"\nimported: 2026-11-25T00:00:00.000Z\n---\n${body}`);
@@ -23,7 +12,7 @@ async function addSource(vault: Vault, dir: string, id: string, body: string): P
 }
 
 test('a 200,000-character selection becomes one annotation that anchors again', async () => {
-  await withVault(async (vault, dir) => {
+  await inSampleVault(async (vault, dir) => {
     const paragraph = 'Les délégués de Hà Nội, Phnom Penh et Vientiane ont signé un plan commun contre la traite. ';
     await addSource(vault, dir, 'long', `${paragraph.repeat(2600)}\n`);
     const source = vault.getSource('long');
@@ -45,7 +34,7 @@ test('the API says what is too long in words: a comment over 1,000,000 character
 });
 
 test('two annotations on the very same passage both stay, both anchored at it', async () => {
-  await withVault(async (vault) => {
+  await inSampleVault(async (vault) => {
     const source = vault.getSource('sample-commit-overview');
     const at = source.body.indexOf('human trafficking');
     const first = await vault.createAnnotation(source.id, source.revision, at, at + 17, { color: '#ffd400' });
@@ -57,7 +46,7 @@ test('two annotations on the very same passage both stay, both anchored at it', 
 });
 
 test('an annotation naming a code that is gone keeps it; a body rewritten beyond recognition leaves every annotation an orphan, the file untouched', async () => {
-  await withVault(async (vault, dir) => {
+  await inSampleVault(async (vault, dir) => {
     const relative = vault.annotationFilePath('sample-commit-overview');
     const file = path.join(dir, relative);
     const data = JSON.parse(await fs.readFile(file, 'utf8')) as { annotations: { codes: string[] }[] };

@@ -8,24 +8,14 @@ import { CarnetError } from '../../../electron/core/carnet-error.ts';
 import { Vault } from '../../../electron/vault/vault.ts';
 import { GIF, HTML, JPEG, PDF, PNG, SVG, WEBP } from '../../helpers/images.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { inNewVault } from '../../helpers/test-vault.ts';
 
 /** saveAttachment: images only (by their bytes), under a new name, never over another file. */
-
-async function withVault(run: (vault: Vault, dir: string) => Promise<void>): Promise<void> {
-  const { dir, remove } = await tempDir();
-  const vault = await Vault.create(path.join(dir, 'v'));
-  try {
-    await run(vault, dir);
-  } finally {
-    await vault.close();
-    await remove();
-  }
-}
 
 const refused = (code: string, french: RegExp) => (error: unknown) => error instanceof CarnetError && error.code === code && french.test(error.text.fr);
 
 test('an image is written to attachments/ with its bytes, named from the file, its extension from the bytes', async () => {
-  await withVault(async (vault) => {
+  await inNewVault(async (vault) => {
     assert.equal(existsSync(path.join(vault.root, 'attachments')), false, 'a new vault has no attachments/ yet');
     const saved = await vault.saveAttachment('Mekong map.PNG', PNG);
     assert.deepEqual(saved, { path: 'attachments/mekong-map.png' });
@@ -39,7 +29,7 @@ test('an image is written to attachments/ with its bytes, named from the file, i
 });
 
 test('a second image of the same name gets a new name; no file is ever replaced, even one Carnet cannot read', async () => {
-  await withVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const first = await vault.saveAttachment('scan.png', PNG);
     const other = Buffer.concat([PNG, Buffer.from('trailing bytes')]);
     const second = await vault.saveAttachment('scan.png', other);
@@ -60,7 +50,7 @@ test('a second image of the same name gets a new name; no file is ever replaced,
 });
 
 test('SVG, HTML, PDF and cut-short images are refused with a reason in both languages, and nothing is written', async () => {
-  await withVault(async (vault) => {
+  await inNewVault(async (vault) => {
     for (const [name, bytes] of [['drawing.svg', SVG], ['page.png', HTML], ['paper.pdf', PDF], ['empty.png', Buffer.alloc(0)]] as const) {
       await assert.rejects(vault.saveAttachment(name, bytes), refused('unsupported', /n’est pas une image PNG, JPEG, GIF ou WebP/), name);
     }
@@ -73,7 +63,7 @@ test('SVG, HTML, PDF and cut-short images are refused with a reason in both lang
 });
 
 test('an image over 20 MB is refused in both languages; the contract bounds the base64 it accepts', async () => {
-  await withVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const large = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
     PNG.copy(large);
     Buffer.from('IEND').copy(large, large.length - 8);
@@ -102,7 +92,7 @@ test('a read-only vault refuses the image like any other write', async () => {
 });
 
 test('an attachments/ folder that links outside the vault is never written through', async () => {
-  await withVault(async (vault, dir) => {
+  await inNewVault(async (vault, dir) => {
     const outside = path.join(dir, 'outside');
     await fs.mkdir(outside);
     await fs.symlink(outside, path.join(vault.root, 'attachments'));

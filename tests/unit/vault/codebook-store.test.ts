@@ -7,22 +7,12 @@ import { CarnetError } from '../../../electron/core/carnet-error.ts';
 import { Vault } from '../../../electron/vault/vault.ts';
 import type { VaultChange } from '../../../electron/vault/vault-records.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { inNewVault } from '../../helpers/test-vault.ts';
 
 /** Codes and coded passages in real temporary vaults: every change read back from the files. */
 
 const ALPHA = 'Ministers met in Hanoi in 2025. They spoke of victims and of borders. Hue hosted a later meeting.';
 const BETA = 'A report from Hanoi on online recruitment. Victims were returned home.';
-
-async function inVault(use: (vault: Vault) => Promise<void>): Promise<void> {
-  const { dir, remove } = await tempDir();
-  const vault = await Vault.create(path.join(dir, 'v'));
-  try {
-    await use(vault);
-  } finally {
-    await vault.close();
-    await remove();
-  }
-}
 
 function passage(body: string, exact: string, id: string, codes: string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   const start = body.indexOf(exact);
@@ -62,7 +52,7 @@ async function seed(vault: Vault) {
 const ids = (passages: { annotation: { id: string } }[]) => passages.map((p) => p.annotation.id);
 
 test('codes are created with readable unique ids, any name, and refused twice at the same level', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const names = ['Places/Cities', 'The "quoted" one', 'Café ☕ 🎉', '🎉'];
     const made = [];
     for (const name of names) made.push(await vault.createCode({ name }));
@@ -81,7 +71,7 @@ test('codes are created with readable unique ids, any name, and refused twice at
 });
 
 test('a code is renamed, recoloured, described and moved; a move into itself is refused', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { places, hanoi, people } = await seed(vault);
     const changes: VaultChange[] = [];
     vault.onChange((batch) => changes.push(...batch));
@@ -101,7 +91,7 @@ test('a code is renamed, recoloured, described and moved; a move into itself is 
 });
 
 test('codes count their sub-codes’ passages, each passage once', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { places, hanoi, hue, people } = await seed(vault);
     const counts = new Map(vault.listCodes().map((c) => [c.id, c.annotationCount]));
     // Places: a1 (hanoi), a2 (places), a4 (hue + hanoi, once), b1 (hanoi).
@@ -111,7 +101,7 @@ test('codes count their sub-codes’ passages, each passage once', async () => {
 });
 
 test('passages are found by AND, OR and NOT over codes and their sub-codes, in reading order, with their state', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { places, hanoi, hue, people, alpha } = await seed(vault);
     const q = (all: string[], any: string[] = [], none: string[] = [], sourceId?: string) => vault.queryPassages({ all, any, none, ...(sourceId ? { sourceId } : {}) });
     assert.deepEqual(ids(q([places.id, people.id])), ['a1']);
@@ -125,7 +115,7 @@ test('passages are found by AND, OR and NOT over codes and their sub-codes, in r
 });
 
 test('the matrix counts passages per code and source, sub-codes rolled up; co-occurrence counts overlaps per code', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { places, hanoi, hue, people, alpha, beta } = await seed(vault);
     const matrix = vault.codeMatrix();
     assert.deepEqual(matrix.sources, [{ id: alpha.id, title: 'Alpha report', published: '2025-11-19' }, { id: beta.id, title: 'Beta notes' }]);
@@ -146,7 +136,7 @@ test('the matrix counts passages per code and source, sub-codes rolled up; co-oc
 });
 
 test('merging moves every passage and sub-code to the other code; restoring puts the code back', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { places, hanoi, hue, people, alphaFile } = await seed(vault);
     const sub = await vault.createCode({ name: 'Old quarter', parent: hanoi.id });
     const bookBefore = await read(vault, 'codebook.json');
@@ -168,7 +158,7 @@ test('merging moves every passage and sub-code to the other code; restoring puts
 });
 
 test('deleting a code takes its sub-codes and leaves passages their other codes; restoring is exact', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { places, people, alphaFile, betaFile } = await seed(vault);
     const before = await Promise.all(['codebook.json', alphaFile, betaFile].map((f) => read(vault, f)));
     const entry = await vault.deleteCode(places.id);
@@ -185,7 +175,7 @@ test('deleting a code takes its sub-codes and leaves passages their other codes;
 });
 
 test('an annotation goes to the trash and comes back verbatim; a clash or a lost source is refused, nothing lost', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { alpha, alphaFile } = await seed(vault);
     const before = await read(vault, alphaFile);
     const entry = await vault.deleteAnnotation(alpha.id, 'a2');
@@ -207,7 +197,7 @@ test('an annotation goes to the trash and comes back verbatim; a clash or a lost
 });
 
 test('a broken codebook or annotation file stops every code change, and is left byte for byte', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { hanoi, hue, alpha, betaFile } = await seed(vault);
     const broken = '{ "codes": [ oops\n';
     await fs.writeFile(path.join(vault.root, 'codebook.json'), broken);
@@ -230,7 +220,7 @@ test('a broken codebook or annotation file stops every code change, and is left 
 });
 
 test('keys Carnet does not know survive every rewrite, in their place', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { hanoi, hue, alpha, alphaFile } = await seed(vault);
     const book = JSON.parse(await read(vault, 'codebook.json'));
     book.mine = { keep: true };
@@ -256,7 +246,7 @@ test('keys Carnet does not know survive every rewrite, in their place', async ()
 });
 
 test('5,000 codes: create, rename, count, matrix and delete stay quick', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const { alphaFile, alpha } = await seed(vault);
     const codes = Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, name: `Code ${i} / “${i}” 🎯`, color: '#123456', description: '', ...(i % 10 === 0 ? {} : { parent: `c${i - (i % 10)}` }) }));
     await writeJson(vault, 'codebook.json', { codes });
@@ -280,7 +270,7 @@ test('5,000 codes: create, rename, count, matrix and delete stay quick', async (
 });
 
 test('the vault’s highlight colours live in carnet.json beside its other keys', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     assert.deepEqual((await vault.getVaultSettings()).highlightColors.map((c) => c.name), ['Yellow', 'Red', 'Green', 'Blue', 'Purple']);
     const manifest = JSON.parse(await read(vault, 'carnet.json'));
     await fs.writeFile(path.join(vault.root, 'carnet.json'), JSON.stringify({ ...manifest, other: 1, settings: { theme: 'x' } }));

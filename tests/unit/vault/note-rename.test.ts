@@ -2,21 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Vault } from '../../../electron/vault/vault.ts';
 import type { VaultChange } from '../../../electron/vault/vault-records.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
-
-/** A new vault for one test, closed (its watcher stopped) and removed whatever happens. */
-async function inVault(use: (vault: Vault) => Promise<void>): Promise<void> {
-  const { dir, remove } = await tempDir();
-  const vault = await Vault.create(path.join(dir, 'v'));
-  try {
-    await use(vault);
-  } finally {
-    await vault.close();
-    await remove();
-  }
-}
+import { inNewVault } from '../../helpers/test-vault.ts';
 
 /** A note file written by hand: odd spacing, an unknown key, CRLF, all of which must survive a rewrite. */
 const LINKING = [
@@ -28,7 +15,7 @@ const LINKING = [
 ].join('');
 
 test('a new title renames the file and rewrites only the links to it in other notes, history first', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const target = await vault.createNote('Hà Nội', 'The capital.\n');
     const file = path.join(vault.root, 'notes', 'ha-noi.md');
     await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('tags: []', 'aliases:\n  - Thăng Long\ntags: []'));
@@ -60,7 +47,7 @@ test('a new title renames the file and rewrites only the links to it in other no
 });
 
 test('a title changed back and forth keeps its links, its id and its history; a free slug is never one in use', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const note = await vault.createNote('Draft', 'Text.\n');
     const other = await vault.createNote('Index', 'See [[Draft]] and [draft](draft.md).\n');
     // Another note holds the file name the title would give.
@@ -88,7 +75,7 @@ test('a title changed back and forth keeps its links, its id and its history; a 
 });
 
 test('a note changed by hand since it was loaded is rewritten from what its file holds now', async () => {
-  await inVault(async (vault) => {
+  await inNewVault(async (vault) => {
     const note = await vault.createNote('Old name', '');
     const other = await vault.createNote('Other', 'Link: [[Old name]].\n');
     const file = path.join(vault.root, other.path);
