@@ -179,7 +179,18 @@ export const methodSchemas = {
     .strict()
     .refine((a) => a.end > a.start, 'A passage needs at least one character.'),
   /** Changes what the user edits on a card; the passage itself stays. */
-  updateAnnotation: z.object({ sourceId: idSchema, id: idSchema, color: hexColorInput.nullable().optional(), codes: z.array(idSchema).max(500).optional(), comment: annotationComment.optional() }).strict(),
+  /** `addCodes` / `removeCodes` apply to the codes in the file at that moment, so quick successive clicks (or two windows) never undo each other. */
+  updateAnnotation: z
+    .object({
+      sourceId: idSchema,
+      id: idSchema,
+      color: hexColorInput.nullable().optional(),
+      codes: z.array(idSchema).max(500).optional(),
+      addCodes: z.array(idSchema).max(500).optional(),
+      removeCodes: z.array(idSchema).max(500).optional(),
+      comment: annotationComment.optional(),
+    })
+    .strict(),
   /** A passage found only approximately: `accept` rewrites its selectors to where it is now; `detach` keeps it with its quote, unplaced. */
   resolveAnchor: z.object({ sourceId: idSchema, id: idSchema, action: z.enum(['accept', 'detach']) }).strict(),
   /** Moves one annotation to the trash, restorable. */

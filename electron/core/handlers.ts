@@ -56,7 +56,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     listAnnotations: ({ sourceId }) => session.vault.listAnnotations(sourceId),
     saveAnnotations: ({ sourceId, annotations, baseRevision }) => session.vault.saveAnnotations(sourceId, annotations, baseRevision),
     createAnnotation: ({ sourceId, sourceRevision, start, end, color, codes, comment }) => session.vault.createAnnotation(sourceId, sourceRevision, start, end, { color, codes, comment }),
-    updateAnnotation: ({ sourceId, id, color, codes, comment }) => session.vault.updateAnnotation(sourceId, id, { color, codes, comment }),
+    updateAnnotation: ({ sourceId, id, color, codes, addCodes, removeCodes, comment }) => session.vault.updateAnnotation(sourceId, id, { color, codes, addCodes, removeCodes, comment }),
     resolveAnchor: ({ sourceId, id, action }) => session.vault.resolveAnchor(sourceId, id, action),
     listCodes: () => session.vault.listCodes(),
     getCodebook: () => session.vault.codebook(),

@@ -11,7 +11,10 @@ import { commit, readAnnotationFiles } from './coded-files.ts';
 
 export interface AnnotationChange {
   color?: string | null;
+  /** The whole list; or codes to add and to remove from the list as it is in the file. */
   codes?: string[];
+  addCodes?: string[];
+  removeCodes?: string[];
   comment?: string;
 }
 
@@ -68,10 +71,13 @@ export class AnnotationEdits {
   }
 
   update(sourceId: string, id: string, change: AnnotationChange): Promise<AnnotationList> {
-    return this.editOne(sourceId, id, (_annotation, raw) => {
+    return this.editOne(sourceId, id, (annotation, raw) => {
       const next: JsonObject = { ...raw, updated: new Date().toISOString() };
       if (change.comment !== undefined) next.comment = change.comment;
-      if (change.codes !== undefined) next.codes = unique(change.codes);
+      if (change.codes !== undefined || change.addCodes !== undefined || change.removeCodes !== undefined) {
+        const removed = new Set(change.removeCodes ?? []);
+        next.codes = unique([...(change.codes ?? annotation.codes), ...(change.addCodes ?? [])]).filter((code) => !removed.has(code));
+      }
       if (change.color === null) delete next.color;
       else if (change.color !== undefined) next.color = change.color;
       return next;

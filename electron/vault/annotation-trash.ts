@@ -26,7 +26,7 @@ export async function deleteAnnotation(core: VaultCore, trash: TrashStore, sourc
         fr: `« ${source.meta.title} » n’a pas d’annotation « ${id} » : elle a peut-être été supprimée entre-temps.`,
       });
     }
-    const entry = await trash.keepRecord('annotation', shortQuote(annotation.quote.exact), { type: 'annotation', sourceId, sourceTitle: source.meta.title, index, annotation: raw });
+    const entry = await trash.keepRecord('annotation', `${shortQuote(annotation.quote.exact)} — ${shortQuote(source.meta.title, 50)}`, { type: 'annotation', sourceId, sourceTitle: source.meta.title, index, annotation: raw });
     try {
       const rest = rawAnnotations(read.doc).filter((_, i) => i !== index);
       await commit(core, refused, [{ read, path: read.doc.path, raw: withAnnotations(read.doc, rest).raw }]);

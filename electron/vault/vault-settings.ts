@@ -13,12 +13,13 @@ import { vaultManifestSchema } from './vault-schemas.ts';
  * and a carnet.json that does not read is never rewritten.
  */
 
+/** Zotero's five colours. Unnamed (''): the interface says "Yellow" or "Jaune" in the user's language; only names the user gives are stored. */
 export const DEFAULT_HIGHLIGHT_COLORS: VaultSettings['highlightColors'] = [
-  { color: '#ffd400', name: 'Yellow' },
-  { color: '#ff6666', name: 'Red' },
-  { color: '#5fb236', name: 'Green' },
-  { color: '#2ea8e5', name: 'Blue' },
-  { color: '#a28ae5', name: 'Purple' },
+  { color: '#ffd400', name: '' },
+  { color: '#ff6666', name: '' },
+  { color: '#5fb236', name: '' },
+  { color: '#2ea8e5', name: '' },
+  { color: '#a28ae5', name: '' },
 ];
 
 const highlightColorsSchema = z.array(z.object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/), name: z.string().max(60) })).length(5);

@@ -4,13 +4,15 @@ import { CodeTypeahead } from './CodeTypeahead.tsx';
 import { CommentField } from './CommentField.tsx';
 import { CommentView } from './CommentView.tsx';
 import { QuoteDiff } from './QuoteDiff.tsx';
-import type { Annotation, AnnotationAnchor, CodeSummary, HighlightColor } from '../../electron/api.ts';
+import { readableQuote } from './readable-quote.ts';
+import type { Annotation, AnnotationAnchor, CodeSummary } from '../../electron/api.ts';
+import type { ShownColor } from './highlight-colors.ts';
 
 /** What a card can do, for any annotation by id: one stable object, so that unchanged cards do not re-render. */
 export interface CardActions {
   onSelect: (id: string) => void;
   onColor: (id: string, color: string) => void;
-  onCodes: (id: string, codes: string[]) => void;
+  onToggleCode: (id: string, code: string, on: boolean) => void;
   onCreateCode: (id: string, name: string) => void;
   onComment: (id: string, comment: string) => void;
   onResolve: (id: string, action: 'accept' | 'detach') => void;
@@ -23,10 +25,12 @@ interface AnnotationCardProps {
   annotation: Annotation;
   anchor: AnnotationAnchor;
   color: string;
-  colors: HighlightColor[];
+  colors: ShownColor[];
   codes: CodeSummary[];
   focused: boolean;
   readOnly: boolean;
+  /** The source's language: a French quote takes « » whatever the interface's language. */
+  quoteLanguage?: string;
 }
 
 /** One passage: its colour, quote, codes and comment, its anchoring state, and everything to edit it in place. */
@@ -34,13 +38,16 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const { t } = useI18n();
   const { annotation, anchor, readOnly, actions } = props;
   const id = annotation.id;
+  const readable = useMemo(() => readableQuote(annotation.quote.exact), [annotation.quote.exact]);
   const [editing, setEditing] = useState<'codes' | 'comment' | null>(null);
   const byId = useMemo(() => new Map(props.codes.map((c) => [c.id, c])), [props.codes]);
 
   return (
     <li id={`annotation-${annotation.id}`} className={`annotation-card state-${anchor.state} ${props.focused ? 'focused' : ''}`} style={{ '--card-color': props.color } as CSSProperties} aria-current={props.focused ? 'true' : undefined}>
-      <button type="button" className="card-quote" onClick={() => actions.onSelect(id)} aria-label={t('annotation.goTo', { quote: shorten(annotation.quote.exact) })}>
-        <q>{shorten(annotation.quote.exact, 400)}</q>
+      <button type="button" className="card-quote" onClick={() => actions.onSelect(id)} aria-label={t('annotation.goTo', { quote: shorten(readable) })}>
+        <q lang={props.quoteLanguage} className={/^[«"“‘'„]/.test(readable) ? 'own-quotes' : undefined}>
+          {shorten(readable, 400)}
+        </q>
       </button>
       {anchor.state === 'orphan' && (
         <p className="anchor-state" role="note">
@@ -52,7 +59,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           <p>
             <span className="badge badge-warning">{t('annotation.state.review')}</span> {t('annotation.state.reviewExplain')}
           </p>
-          <QuoteDiff before={annotation.quote.exact} now={anchor.found} />
+          <QuoteDiff before={readable} now={readableQuote(anchor.found)} />
           {!readOnly && (
             <div className="card-actions">
               <button type="button" className="primary" onClick={() => actions.onResolve(id, 'accept')}>
@@ -90,7 +97,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         <CodeTypeahead
           codes={props.codes}
           selected={annotation.codes}
-          onToggle={(code) => actions.onCodes(id, annotation.codes.includes(code) ? annotation.codes.filter((c) => c !== code) : [...annotation.codes, code])}
+          onToggle={(code) => actions.onToggleCode(id, code, !annotation.codes.includes(code))}
           onCreate={(name) => actions.onCreateCode(id, name)}
           onDone={() => setEditing(null)}
         />

@@ -4,12 +4,14 @@ import { AnnotationCard, type CardActions } from './AnnotationCard.tsx';
 import { filterEntries, NO_FILTER, type AnnotationFilter, type PaneEntry } from './annotation-filter.ts';
 import { useProgressive } from './use-progressive.ts';
 import { ColorNamesDialog } from './ColorNamesDialog.tsx';
-import type { CodeSummary, HighlightColor } from '../../electron/api.ts';
+import type { CodeSummary } from '../../electron/api.ts';
+import type { ShownColor } from './highlight-colors.ts';
 
 interface AnnotationPaneProps {
   entries: PaneEntry[];
+  quoteLanguage?: string;
   focusedId?: string;
-  colors: HighlightColor[];
+  colors: ShownColor[];
   codes: CodeSummary[];
   readOnly: boolean;
   actions: CardActions;
@@ -18,7 +20,7 @@ interface AnnotationPaneProps {
 }
 
 /** The source's annotations beside the reader: cards in document order, filtered by words, code, colour and state. */
-export const AnnotationPane = memo(function AnnotationPane({ entries, focusedId, colors, codes, readOnly, actions, onVisible }: AnnotationPaneProps) {
+export const AnnotationPane = memo(function AnnotationPane({ entries, quoteLanguage, focusedId, colors, codes, readOnly, actions, onVisible }: AnnotationPaneProps) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [naming, setNaming] = useState(false);
@@ -44,7 +46,6 @@ export const AnnotationPane = memo(function AnnotationPane({ entries, focusedId,
             </button>
           )}
         </h2>
-        {naming && <ColorNamesDialog colors={colors} onClose={() => setNaming(false)} />}
         {(counts.review > 0 || counts.orphan > 0) && (
           <p className="anchor-summary">
             {counts.review > 0 && (
@@ -92,11 +93,12 @@ export const AnnotationPane = memo(function AnnotationPane({ entries, focusedId,
       </header>
       <ul className="annotation-list">
         {shown.slice(0, rendered).map((entry) => (
-          <AnnotationCard key={entry.annotation.id} annotation={entry.annotation} anchor={entry.anchor} color={entry.color} colors={colors} codes={codes} focused={entry.annotation.id === focusedId} readOnly={readOnly} actions={actions} />
+          <AnnotationCard key={entry.annotation.id} annotation={entry.annotation} anchor={entry.anchor} color={entry.color} colors={colors} codes={codes} focused={entry.annotation.id === focusedId} readOnly={readOnly} actions={actions} quoteLanguage={quoteLanguage} />
         ))}
         {entries.length === 0 && <li className="empty-list">{readOnly ? t('annotation.emptyReadOnly') : t('annotation.empty')}</li>}
         {entries.length > 0 && shown.length === 0 && <li className="empty-list">{t('annotation.noMatch')}</li>}
       </ul>
+      {naming && <ColorNamesDialog colors={colors} onClose={() => setNaming(false)} />}
     </aside>
   );
 });

@@ -8,13 +8,15 @@ interface CommentFieldProps {
   initial: string;
   onSave: (comment: string) => void;
   onCancel: () => void;
+  /** Each change, for a caller that keeps the text when the field goes away without Save or Esc. */
+  onDraft?: (text: string) => void;
 }
 
 /**
  * A comment in Markdown: Ctrl/⌘+B and I wrap the selection, Ctrl/⌘+Enter saves, Esc cancels.
  * A plain text area on purpose: a comment is a few lines, and the Markdown stays what the file holds.
  */
-export function CommentField({ initial, onSave, onCancel }: CommentFieldProps) {
+export function CommentField({ initial, onSave, onCancel, onDraft }: CommentFieldProps) {
   const { t } = useI18n();
   const [text, setText] = useState(initial);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -26,6 +28,7 @@ export function CommentField({ initial, onSave, onCancel }: CommentFieldProps) {
     const { selectionStart: from, selectionEnd: to } = field;
     const next = `${text.slice(0, from)}${mark}${text.slice(from, to)}${mark}${text.slice(to)}`;
     setText(next);
+    onDraft?.(next);
     requestAnimationFrame(() => field.setSelectionRange(from + mark.length, to + mark.length));
   };
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -48,7 +51,10 @@ export function CommentField({ initial, onSave, onCancel }: CommentFieldProps) {
 
   return (
     <div className="comment-field">
-      <textarea ref={area} autoFocus rows={4} value={text} aria-label={t('annotation.comment.label')} placeholder={t('annotation.comment.placeholder')} onChange={(event) => setText(event.target.value)} onKeyDown={onKey} />
+      <textarea ref={area} autoFocus rows={4} value={text} aria-label={t('annotation.comment.label')} placeholder={t('annotation.comment.placeholder')} onChange={(event) => {
+          setText(event.target.value);
+          onDraft?.(event.target.value);
+        }} onKeyDown={onKey} />
       {tooLong && (
         <p className="field-error" role="alert">
           {t('annotation.comment.tooLong')}

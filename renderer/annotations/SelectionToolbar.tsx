@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from
 import { useI18n } from '../i18n/i18n.tsx';
 import { CodeTypeahead } from './CodeTypeahead.tsx';
 import { CommentField } from './CommentField.tsx';
-import type { CodeSummary, HighlightColor } from '../../electron/api.ts';
+import type { CodeSummary } from '../../electron/api.ts';
+import type { ShownColor } from './highlight-colors.ts';
 
 export type ToolbarPanel = 'main' | 'codes' | 'comment';
 
@@ -10,7 +11,7 @@ interface SelectionToolbarProps {
   /** The selection's box, relative to the positioned container the toolbar lives in. */
   box: { top: number; bottom: number; left: number; right: number };
   containerWidth: number;
-  colors: HighlightColor[];
+  colors: ShownColor[];
   /** The annotation the toolbar works on, once the selection became one. */
   color?: string;
   codes: CodeSummary[];
@@ -22,6 +23,7 @@ interface SelectionToolbarProps {
   onToggleCode: (codeId: string) => void;
   onCreateCode: (name: string) => void;
   onComment: (comment: string) => void;
+  onCommentDraft: (text: string) => void;
   onCopy: () => void;
   onClose: () => void;
 }
@@ -128,7 +130,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           <CodeTypeahead codes={props.codes} selected={props.selectedCodes} onToggle={props.onToggleCode} onCreate={props.onCreateCode} onDone={() => props.onPanel('main')} />
         </>
       )}
-      {panel === 'comment' && <CommentField initial={props.comment} onSave={props.onComment} onCancel={() => props.onPanel('main')} />}
+      {panel === 'comment' && <CommentField initial={props.comment} onSave={props.onComment} onDraft={props.onCommentDraft} onCancel={() => props.onPanel('main')} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { readableQuote } from './readable-quote.ts';
 import type { Annotation, SourceDetail } from '../../electron/api.ts';
 
 /** The link a note cites a passage with; DESIGN.md: `carnet://source/<id>#<annotation-id>`. */
@@ -18,7 +19,7 @@ function escapeHtml(text: string): string {
  * the quote in « », linked to its annotation, then the source's title and date.
  */
 export function citationOf(source: Pick<SourceDetail, 'id' | 'title' | 'published' | 'publisher'>, annotation: Pick<Annotation, 'id' | 'quote'>, date: string): { markdown: string; html: string } {
-  const quote = annotation.quote.exact.replace(/\s+/g, ' ').trim();
+  const quote = readableQuote(annotation.quote.exact).replace(/\s+/g, ' ').trim();
   const url = citationUrl(source.id, annotation.id);
   const where = [source.publisher, date].filter(Boolean).join(', ');
   const markdown = `[« ${escapeMarkdownText(quote)} »](${url}) — *${escapeMarkdownText(source.title)}*${where ? `, ${escapeMarkdownText(where)}` : ''}`;

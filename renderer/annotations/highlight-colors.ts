@@ -1,18 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api-client.ts';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import type { HighlightColor } from '../../electron/api.ts';
 
-/** Zotero's five highlight colours, so that a passage marked yellow there reads the same here. */
-export const DEFAULT_HIGHLIGHT_COLORS: HighlightColor[] = [
-  { color: '#ffd400', name: 'Yellow' },
-  { color: '#ff6666', name: 'Red' },
-  { color: '#5fb236', name: 'Green' },
-  { color: '#2ea8e5', name: 'Blue' },
-  { color: '#a28ae5', name: 'Purple' },
-];
+/** Zotero's five highlight colours, so that a passage marked yellow there reads the same here; unnamed until the user names them. */
+const DEFAULT_HIGHLIGHT_COLORS: HighlightColor[] = ['#ffd400', '#ff6666', '#5fb236', '#2ea8e5', '#a28ae5'].map((color) => ({ color, name: '' }));
 
-/** The vault's five highlight colours and the names the user gave them, reloaded when the vault changes. */
-export function useHighlightColors(revision: number): HighlightColor[] {
+/** A colour as shown: `name` is the user's name for it, else the colour's own in the interface's language. */
+export interface ShownColor extends HighlightColor {
+  /** What the vault stores: '' when the user gave no name. */
+  stored: string;
+}
+
+const COLOR_KEYS = ['annotation.color.1', 'annotation.color.2', 'annotation.color.3', 'annotation.color.4', 'annotation.color.5'] as const;
+
+export function shownColors(colors: HighlightColor[], t: Translate): ShownColor[] {
+  return colors.map((c, index) => ({ color: c.color, stored: c.name, name: c.name || t(COLOR_KEYS[index] ?? 'annotation.color.1') }));
+}
+
+/** The vault's five highlight colours and their names, reloaded when the vault changes. */
+export function useHighlightColors(revision: number): ShownColor[] {
+  const { t } = useI18n();
   const [colors, setColors] = useState<HighlightColor[]>(DEFAULT_HIGHLIGHT_COLORS);
   useEffect(() => {
     let live = true;
@@ -24,7 +32,7 @@ export function useHighlightColors(revision: number): HighlightColor[] {
       live = false;
     };
   }, [revision]);
-  return colors;
+  return useMemo(() => shownColors(colors, t), [colors, t]);
 }
 
 /** The colour an annotation shows in: its own, else its first known code's, else the first highlight colour. */

@@ -45,14 +45,22 @@ export function bodyOffset(root: HTMLElement, container: Node, offset: number, e
   return last ? offsetIn(last, last.textContent?.length ?? 0) : null;
 }
 
-/** The current selection inside `root` as a body range, or null when nothing of the body is selected. */
+/**
+ * The current selection as a body range, cut to the body: a drag that overshoots into the pane or
+ * the header still selects the body's part. Null when nothing of the body is selected.
+ */
 export function selectedBodyRange(root: HTMLElement): { range: BodyRange; rect: DOMRect } | null {
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const dom = selection.getRangeAt(0);
-  if (!root.contains(dom.commonAncestorContainer)) return null;
-  const start = bodyOffset(root, dom.startContainer, dom.startOffset, 'start');
-  const end = bodyOffset(root, dom.endContainer, dom.endOffset, 'end');
+  if (!dom.intersectsNode(root)) return null;
+  const whole = document.createRange();
+  whole.selectNodeContents(root);
+  const cut = dom.cloneRange();
+  if (cut.compareBoundaryPoints(Range.START_TO_START, whole) < 0) cut.setStart(whole.startContainer, whole.startOffset);
+  if (cut.compareBoundaryPoints(Range.END_TO_END, whole) > 0) cut.setEnd(whole.endContainer, whole.endOffset);
+  const start = bodyOffset(root, cut.startContainer, cut.startOffset, 'start');
+  const end = bodyOffset(root, cut.endContainer, cut.endOffset, 'end');
   if (start === null || end === null || end <= start) return null;
-  return { range: { start, end }, rect: dom.getBoundingClientRect() };
+  return { range: { start, end }, rect: cut.getBoundingClientRect() };
 }

@@ -3,9 +3,17 @@ import { api, errorMessage } from '../api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { AnnotationList, CodeSummary } from '../../electron/api.ts';
 
+/** What a card or the toolbar changes on an annotation; codes are added and removed, never rewritten whole from a stale list. */
+export interface AnnotationChangeRequest {
+  color?: string;
+  addCodes?: string[];
+  removeCodes?: string[];
+  comment?: string;
+}
+
 export interface AnnotationActions {
   create: (start: number, end: number, change: { color?: string; codes?: string[]; comment?: string }) => Promise<string | null>;
-  update: (id: string, change: { color?: string; codes?: string[]; comment?: string }) => Promise<boolean>;
+  update: (id: string, change: AnnotationChangeRequest) => Promise<boolean>;
   resolve: (id: string, action: 'accept' | 'detach') => Promise<void>;
   remove: (id: string) => Promise<void>;
   createCode: (name: string) => Promise<CodeSummary | null>;
@@ -15,7 +23,7 @@ export interface AnnotationActions {
  * What the reader does to annotations, each a single call that the Node side applies to the file as
  * it is on disk. Results show at once; failures are said in the user's words and nothing is lost.
  */
-export function useAnnotationActions(sourceId: string, sourceRevision: string | undefined, show: (list: AnnotationList) => void, notice: (text: string) => void): AnnotationActions {
+export function useAnnotationActions(sourceId: string, sourceRevision: string | undefined, show: (list: AnnotationList) => void, notice: (text: string) => void, done: (text: string) => void): AnnotationActions {
   const { t } = useI18n();
   const fail = useCallback((failure: unknown) => notice(errorMessage(failure)), [notice]);
 
@@ -60,12 +68,12 @@ export function useAnnotationActions(sourceId: string, sourceRevision: string | 
       try {
         await api.deleteAnnotation({ sourceId, id });
         show(await api.listAnnotations({ sourceId }));
-        notice(t('annotation.deleted'));
+        done(t('annotation.deleted'));
       } catch (failure) {
         fail(failure);
       }
     },
-    [sourceId, show, fail, notice, t],
+    [sourceId, show, fail, done, t],
   );
   const createCode = useCallback<AnnotationActions['createCode']>(
     async (name) => {

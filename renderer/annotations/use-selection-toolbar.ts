@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { selectedBodyRange, type BodyRange } from './reader-selection.ts';
 import type { ToolbarPanel } from './SelectionToolbar.tsx';
 
@@ -28,8 +28,9 @@ export function boxWithin(container: HTMLElement, rect: DOMRect): Box {
  * Shift+arrow selection in the body, and until Esc or a click elsewhere. Keyboard users start a
  * selection with Shift+arrows from the first paragraph in view (a static page has no caret).
  */
-export function useSelectionToolbar(container: RefObject<HTMLElement | null>, body: RefObject<HTMLElement | null>) {
+export function useSelectionToolbar(container: RefObject<HTMLElement | null>, body: RefObject<HTMLElement | null>, onDismiss: () => void) {
   const [pending, setPending] = useState<Pending | null>(null);
+  const selecting = useRef(false);
 
   const readSelection = useCallback(() => {
     const root = body.current;
@@ -41,8 +42,11 @@ export function useSelectionToolbar(container: RefObject<HTMLElement | null>, bo
 
   // Handlers for the body element itself: it is rendered only once the source has loaded.
   const bodyHandlers = {
-    // The selection is final when the button comes up (a double or triple click set it on the way down).
-    onMouseUp: readSelection,
+    // The selection is final when the button comes up (a double or triple click set it on the way down),
+    // wherever it comes up: a drag often ends past the text's edge.
+    onMouseDown: () => {
+      selecting.current = true;
+    },
     onKeyDown: (event: ReactKeyboardEvent<HTMLElement>) => {
       const root = body.current;
       if (!root || !event.shiftKey || !event.key.startsWith('Arrow')) return;
@@ -60,13 +64,23 @@ export function useSelectionToolbar(container: RefObject<HTMLElement | null>, bo
   };
 
   useEffect(() => {
+    const onUp = () => {
+      if (!selecting.current) return;
+      selecting.current = false;
+      readSelection();
+    };
+    document.addEventListener('mouseup', onUp);
+    return () => document.removeEventListener('mouseup', onUp);
+  }, [readSelection]);
+
+  useEffect(() => {
     if (!pending) return;
     const onDown = (event: MouseEvent) => {
-      if (!(event.target as HTMLElement | null)?.closest('.selection-toolbar')) setPending(null);
+      if (!(event.target as HTMLElement | null)?.closest('.selection-toolbar, dialog')) onDismiss();
     };
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
-  }, [pending]);
+  }, [pending, onDismiss]);
 
   return { pending, setPending, bodyHandlers };
 }

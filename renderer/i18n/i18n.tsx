@@ -55,7 +55,4 @@ export function formatDate(value: string | undefined, language: Language, withTi
   }).format(date);
 }
 
-/** Case- and accent-insensitive matching for filter boxes: `hanoi` finds `Hà Nội`. */
-export function foldForMatch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
+export { foldForMatch } from './fold-for-match.ts';

@@ -9,7 +9,8 @@ import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
 import { annotationColor, useHighlightColors } from '../annotations/highlight-colors.ts';
 import { useAnnotationActions } from '../annotations/use-annotation-actions.ts';
 import { boxWithin, useSelectionToolbar } from '../annotations/use-selection-toolbar.ts';
-import { citationOf, copyCitation } from '../annotations/citation-copy.ts';
+import { usePendingAnnotation } from '../annotations/use-pending-annotation.ts';
+import { useToast } from '../app/use-toast.tsx';
 import { useAnnotationKeys } from '../annotations/use-annotation-keys.ts';
 import type { CardActions } from '../annotations/AnnotationCard.tsx';
 import type { PaneEntry } from '../annotations/annotation-filter.ts';
@@ -34,13 +35,23 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   const article = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const colors = useHighlightColors(data.revision);
-  const actions = useAnnotationActions(id, loaded?.source.revision, setAnnotations, onNotice);
-  const { pending, setPending, bodyHandlers } = useSelectionToolbar(article, body);
+  const sayRef = useRef<(text: string) => void>(() => undefined);
+  const actions = useAnnotationActions(id, loaded?.source.revision, setAnnotations, onNotice, (text) => sayRef.current(text));
+  // The toolbar's outside click goes through a ref: the hook that knows what to keep comes after it.
+  const dismissRef = useRef<() => void>(() => undefined);
+  const onDismiss = useCallback(() => dismissRef.current(), []);
+  const { pending, setPending, bodyHandlers } = useSelectionToolbar(article, body, onDismiss);
   // A code made from the toolbar is shown before the codebook's change event brings it back.
   const [madeCodes, setMadeCodes] = useState<CodeSummary[]>([]);
   const codes = useMemo(() => [...data.codes, ...madeCodes.filter((m) => !data.codes.some((c) => c.id === m.id))], [data.codes, madeCodes]);
   const [visible, setVisible] = useState<string[]>([]);
+  const onCodeMade = useCallback((code: CodeSummary) => setMadeCodes((made) => [...made, code]), []);
+  const { toast, say } = useToast();
+  sayRef.current = say;
+  const toolbar = usePendingAnnotation({ pending, setPending, source: loaded?.source, annotations: loaded?.annotations.annotations ?? [], defaultColor: colors[0]?.color, actions, onDone: say, onCodeMade });
+  dismissRef.current = toolbar.dismiss;
 
+  const selectionShown = pending && !pending.annotationId && pending.panel !== 'main' ? pending.range : null;
   const entries = useMemo<PaneEntry[]>(() => {
     if (!loaded) return [];
     const codeColors = new Map(codes.map((c) => [c.id, c.color]));
@@ -50,10 +61,12 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
     if (!loaded) return [];
     const placed: Placed[] = [];
     for (const { annotation, anchor } of entries) if (anchor.state !== 'orphan') placed.push({ id: annotation.id, start: anchor.start, end: anchor.end });
+    // While a field of the toolbar has the focus the browser hides the selection: it is drawn instead.
+    if (selectionShown) placed.push({ id: SELECTION_ID, ...selectionShown });
     placed.sort((a, b) => a.start - b.start || b.end - a.end);
     return segmentBody(loaded.source.body, placed);
-  }, [loaded, entries]);
-  const markColors = useMemo(() => new Map(entries.map((e) => [e.annotation.id, e.color])), [entries]);
+  }, [loaded, entries, selectionShown]);
+  const markColors = useMemo(() => new Map([...entries.map((e): [string, string] => [e.annotation.id, e.color]), [SELECTION_ID, SELECTION_COLOR]]), [entries]);
 
   const select = useCallback((next: string) => onSelectAnnotation(next), [onSelectAnnotation]);
   useAnnotationKeys(visible, annotationId, select, pending !== null && pending.panel !== 'main');
@@ -69,12 +82,13 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   }, [annotationId, loaded]);
 
   // One stable object for the cards, reading the latest closures through a ref.
-  const latest = useRef({ makeCode: (_name: string, _target?: string): Promise<void> => Promise.resolve(), actions });
+  const latest = useRef({ makeCode: toolbar.makeCode, actions });
+  latest.current = { makeCode: toolbar.makeCode, actions };
   const cardActions = useMemo<CardActions>(
     () => ({
       onSelect: (annotation) => select(annotation),
       onColor: (annotation, color) => void latest.current.actions.update(annotation, { color }),
-      onCodes: (annotation, next) => void latest.current.actions.update(annotation, { codes: next }),
+      onToggleCode: (annotation, code, on) => void latest.current.actions.update(annotation, on ? { addCodes: [code] } : { removeCodes: [code] }),
       onCreateCode: (annotation, name) => void latest.current.makeCode(name, annotation),
       onComment: (annotation, comment) => void latest.current.actions.update(annotation, { comment }),
       onResolve: (annotation, action) => void latest.current.actions.resolve(annotation, action),
@@ -88,47 +102,12 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   if (!loaded) return <div className="centre-message" aria-busy="true" />;
   const { source } = loaded;
   const byline = [source.publisher, source.authors.join(', '), formatDate(source.published, language)].filter(Boolean);
-  const current = pending?.annotationId ? loaded.annotations.annotations.find((a) => a.id === pending.annotationId) : undefined;
-
-  /** The pending selection as an annotation: made on the first thing the user does with it. */
-  const ensure = async (color?: string): Promise<string | null> => {
-    if (!pending) return null;
-    if (pending.annotationId) return pending.annotationId;
-    const created = await actions.create(pending.range.start, pending.range.end, { color: color ?? colors[0]?.color });
-    if (created) {
-      setPending((p) => (p ? { ...p, annotationId: created } : p));
-      window.getSelection()?.removeAllRanges();
-    }
-    return created;
-  };
-  const codesOf = (annotationIdToRead: string) => loaded.annotations.annotations.find((a) => a.id === annotationIdToRead)?.codes ?? [];
-  const toggleCode = async (codeId: string, target?: string) => {
-    const annotation = target ?? (await ensure());
-    if (!annotation) return;
-    const now = codesOf(annotation);
-    await actions.update(annotation, { codes: now.includes(codeId) ? now.filter((c) => c !== codeId) : [...now, codeId] });
-  };
-  const makeCode = async (name: string, target?: string) => {
-    const annotation = target ?? (await ensure());
-    const code = await actions.createCode(name);
-    if (!code || !annotation) return;
-    setMadeCodes((made) => [...made, code]);
-    await actions.update(annotation, { codes: [...codesOf(annotation), code.id] });
-  };
-  latest.current = { makeCode, actions };
-  const copy = async (target?: string) => {
-    const annotation = target ?? (await ensure());
-    const found = annotation ? loaded.annotations.annotations.find((a) => a.id === annotation) : undefined;
-    const quote = found?.quote ?? (pending ? { exact: source.body.slice(pending.range.start, pending.range.end) } : undefined);
-    if (!annotation || !quote) return;
-    const copied = copyCitation(citationOf(source, { id: annotation, quote: { ...quote, type: 'TextQuoteSelector', prefix: '', suffix: '' } }, formatDate(source.published, language)));
-    onNotice(copied ? t('annotation.copied') : t('annotation.copyFailed'));
-  };
   const onBodyClick = (event: MouseEvent) => {
     const mark = (event.target as HTMLElement).closest('mark[data-annotations]');
     if (!mark || !window.getSelection()?.isCollapsed || !article.current) return;
     const ids = (mark.getAttribute('data-annotations') ?? '').split(' ');
-    const clicked = ids[ids.length - 1] as string;
+    const clicked = ids.filter((id) => id !== SELECTION_ID).pop();
+    if (!clicked) return;
     select(clicked);
     const entry = entries.find((e) => e.annotation.id === clicked);
     if (!readOnly && entry && entry.anchor.state !== 'orphan') setPending({ range: { start: entry.anchor.start, end: entry.anchor.end }, box: boxWithin(article.current, mark.getBoundingClientRect()), annotationId: clicked, panel: 'main' });
@@ -167,32 +146,34 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
             box={pending.box}
             containerWidth={article.current?.clientWidth ?? 600}
             colors={colors}
-            color={current?.color}
+            color={toolbar.current?.color}
             codes={codes}
-            selectedCodes={current?.codes ?? []}
-            comment={current?.comment ?? ''}
+            selectedCodes={toolbar.current?.codes ?? []}
+            comment={toolbar.current?.comment ?? ''}
             panel={pending.panel}
-            onPanel={(panel) => {
-              if (panel !== 'main') void ensure();
-              setPending((p) => (p ? { ...p, panel } : p));
+            onPanel={(panel) => setPending((p) => (p ? { ...p, panel } : p))}
+            onColor={(color) => void toolbar.color(color)}
+            onToggleCode={(codeId) => void toolbar.toggleCode(codeId)}
+            onCreateCode={(name) => void toolbar.makeCode(name)}
+            onComment={(comment) => void toolbar.saveComment(comment)}
+            onCommentDraft={(text) => {
+              toolbar.draft.current = text;
             }}
-            onColor={(color) => (pending.annotationId ? void actions.update(pending.annotationId, { color }) : void ensure(color))}
-            onToggleCode={(codeId) => void toggleCode(codeId)}
-            onCreateCode={(name) => void makeCode(name)}
-            onComment={(comment) => {
-              void ensure().then((annotation) => (annotation ? actions.update(annotation, { comment }) : false));
-              setPending((p) => (p ? { ...p, panel: 'main' } : p));
-            }}
-            onCopy={() => void copy()}
+            onCopy={() => void toolbar.copy()}
             onClose={() => setPending(null)}
           />
         )}
       </article>
       </div>
-      <AnnotationPane entries={entries} focusedId={annotationId} colors={colors} codes={codes} readOnly={readOnly} actions={cardActions} onVisible={setVisible} />
+      {toast}
+      <AnnotationPane entries={entries} quoteLanguage={source.language} focusedId={annotationId} colors={colors} codes={codes} readOnly={readOnly} actions={cardActions} onVisible={setVisible} />
     </div>
   );
 }
+
+/** The selection drawn as a passage while the toolbar's field has the focus; never an annotation's id (they have no "_"). */
+const SELECTION_ID = '_selection';
+const SELECTION_COLOR = '#7aa7ff';
 
 function hostOf(url: string): string {
   try {

@@ -91,6 +91,7 @@ async function timeToolbar(page: Page, trial: number): Promise<number> {
         const runs = [...document.querySelectorAll('.reader-body p > span')].filter((s) => (s.textContent ?? '').length > 60);
         const run = runs[(n * 37) % runs.length] as HTMLElement;
         run.scrollIntoView({ block: 'center' });
+        run.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
         const text = run.firstChild as Text;
         const range = document.createRange();
         range.setStart(text, 5);

@@ -203,6 +203,7 @@ test('in French and dark: a keyboard selection across two paragraphs becomes a h
     await page.getByRole('button', { name: 'Couleurs…' }).click();
     const name = page.getByRole('textbox', { name: 'Nom de la couleur 4' });
     await name.fill('Fait clé');
+    await screenshot(page, 'annotate-colour-names-fr-dark');
     await page.getByRole('button', { name: 'Enregistrer les noms' }).click();
     await waitFor(async () => (await fs.readFile(path.join(vault.dir, 'carnet.json'), 'utf8')).includes('Fait clé'), 'the colour name in carnet.json');
     const manifest = JSON.parse(await fs.readFile(path.join(vault.dir, 'carnet.json'), 'utf8')) as { id: string; settings: { highlightColors: { name: string }[] } };
@@ -218,6 +219,64 @@ test('in French and dark: a keyboard selection across two paragraphs becomes a h
     await page.getByRole('button', { name: /Corbeille/ }).first().click();
     await page.getByRole('button', { name: 'Restaurer' }).first().click();
     await waitFor(async () => (await read()).some((a) => a.id === made?.id), 'the annotation back from the trash');
+    assert.deepEqual(harness.errors, [], 'the page logged errors');
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
+
+test('quick hands: a drag that overshoots the text, three codes typed without a pause, a comment left by clicking away; a panel opened then closed leaves nothing', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  const overview = 'annotations/commit-six-countries-since-2004.json';
+  const read = async () => (JSON.parse(await fs.readFile(path.join(vault.dir, overview), 'utf8')) as { annotations: StoredAnnotation[] }).annotations;
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('.sidebar .item').filter({ hasText: /COMMIT: six countries/ }).first().click();
+    await page.locator('.reader-body').waitFor();
+    const before = (await read()).length;
+    const toolbar = page.getByRole('toolbar', { name: 'Annotate the selection' });
+
+    // A selection opened, its Codes panel opened, then Esc: no annotation is left behind.
+    await page.locator('.reader-body p').nth(1).dblclick();
+    await toolbar.waitFor();
+    await toolbar.getByRole('button', { name: 'Codes' }).click();
+    await page.getByRole('combobox', { name: 'Find or create a code' }).waitFor();
+    // Esc closes the panel, then the toolbar.
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Find or create a code' }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await toolbar.waitFor({ state: 'detached' });
+    assert.equal((await read()).length, before);
+
+    // From a word of the third paragraph, dragged right out into the annotation pane.
+    const start = await page.locator('.reader-body p').nth(2).boundingBox();
+    const pane = await page.locator('.annotation-pane').boundingBox();
+    assert.ok(start && pane);
+    await page.mouse.move(start.x + 2, start.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + 40, start.y + 40, { steps: 8 });
+    await page.mouse.up();
+    await toolbar.waitFor();
+
+    await toolbar.getByRole('button', { name: 'Codes' }).click();
+    const field = page.getByRole('combobox', { name: 'Find or create a code' });
+    await field.waitFor();
+    for (const typed of ['Dig', 'Victim', 'Regional']) {
+      await field.pressSequentially(typed);
+      await page.keyboard.press('Enter');
+    }
+    await waitFor(async () => (await read()).some((a) => a.codes.length === 3), 'three codes on the passage');
+    const all = await read();
+    assert.equal(all.length, before + 1, 'one annotation, not one per click');
+    assert.deepEqual(all.find((a) => a.codes.length === 3)?.codes, ['code-digital', 'code-victims', 'code-cooperation']);
+
+    await toolbar.getByRole('button', { name: 'Comment' }).click();
+    await page.getByRole('textbox', { name: 'Comment (Markdown)' }).fill('Typed, then the reader clicked elsewhere.');
+    await page.locator('.reader h1').click();
+    await waitFor(async () => (await read()).some((a) => a.comment === 'Typed, then the reader clicked elsewhere.'), 'the comment kept');
     assert.deepEqual(harness.errors, [], 'the page logged errors');
   } finally {
     await harness.close();

@@ -115,3 +115,17 @@ test('a passage never starts or ends in white space nor splits an emoji', () => 
   assert.equal(trimPassage(body, 16, 18), null);
   assert.equal(trimPassage(body, 3, 999), null);
 });
+
+test('codes added in quick succession (or from two windows) all stay: each change applies to the file as it is then', async () => {
+  await inSampleVault(async (vault) => {
+    const source = vault.getSource(SOURCE);
+    const made = await vault.createAnnotation(SOURCE, source.revision, 10, 40, {});
+    await Promise.all([
+      vault.updateAnnotation(SOURCE, made.id, { addCodes: ['code-digital'] }),
+      vault.updateAnnotation(SOURCE, made.id, { addCodes: ['code-victims'] }),
+      vault.updateAnnotation(SOURCE, made.id, { addCodes: ['code-cooperation'] }),
+    ]);
+    const after = await vault.updateAnnotation(SOURCE, made.id, { removeCodes: ['code-victims'] });
+    assert.deepEqual(after.annotations.find((a) => a.id === made.id)?.codes, ['code-digital', 'code-cooperation']);
+  });
+});

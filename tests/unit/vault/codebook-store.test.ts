@@ -179,7 +179,7 @@ test('an annotation goes to the trash and comes back verbatim; a clash or a lost
     const { alpha, alphaFile } = await seed(vault);
     const before = await read(vault, alphaFile);
     const entry = await vault.deleteAnnotation(alpha.id, 'a2');
-    assert.deepEqual([entry.kind, entry.title], ['annotation', 'Hanoi in 2025']);
+    assert.deepEqual([entry.kind, entry.title], ['annotation', 'Hanoi in 2025 — Alpha report'], 'the passage, then its source');
     assert.deepEqual(vault.listAnnotations(alpha.id).annotations.map((a) => a.id), ['a1', 'a3', 'a4']);
     await vault.restore(entry.id);
     assert.equal(await read(vault, alphaFile), before);
@@ -271,7 +271,7 @@ test('5,000 codes: create, rename, count, matrix and delete stay quick', async (
 
 test('the vault’s highlight colours live in carnet.json beside its other keys', async () => {
   await inNewVault(async (vault) => {
-    assert.deepEqual((await vault.getVaultSettings()).highlightColors.map((c) => c.name), ['Yellow', 'Red', 'Green', 'Blue', 'Purple']);
+    assert.deepEqual((await vault.getVaultSettings()).highlightColors.map((c) => c.name), ['', '', '', '', ''], 'unnamed: the interface names them in its language');
     const manifest = JSON.parse(await read(vault, 'carnet.json'));
     await fs.writeFile(path.join(vault.root, 'carnet.json'), JSON.stringify({ ...manifest, other: 1, settings: { theme: 'x' } }));
     const colors = [
