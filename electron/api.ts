@@ -192,7 +192,11 @@ export const methodSchemas = {
     })
     .strict(),
   /** A passage found only approximately: `accept` rewrites its selectors to where it is now; `detach` keeps it with its quote, unplaced. */
-  resolveAnchor: z.object({ sourceId: idSchema, id: idSchema, action: z.enum(['accept', 'detach']) }).strict(),
+  /** `attach`: the user chose the words (start, end in the body of revision `sourceRevision`) a lost or detached annotation belongs to. */
+  resolveAnchor: z
+    .object({ sourceId: idSchema, id: idSchema, action: z.enum(['accept', 'detach', 'attach']), start: z.number().int().min(0).optional(), end: z.number().int().min(1).optional(), sourceRevision: revision.optional() })
+    .strict()
+    .refine((r) => r.action !== 'attach' || (r.start !== undefined && r.end !== undefined && r.end > r.start && r.sourceRevision !== undefined), 'Choose the passage to attach the annotation to.'),
   /** Moves one annotation to the trash, restorable. */
   deleteAnnotation: z.object({ sourceId: idSchema, id: idSchema }).strict(),
   saveAnnotations: z.object({ sourceId: idSchema, annotations: z.array(annotationSchema), baseRevision: revision.nullable() }).strict(),

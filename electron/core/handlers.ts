@@ -57,7 +57,10 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     saveAnnotations: ({ sourceId, annotations, baseRevision }) => session.vault.saveAnnotations(sourceId, annotations, baseRevision),
     createAnnotation: ({ sourceId, sourceRevision, start, end, color, codes, comment }) => session.vault.createAnnotation(sourceId, sourceRevision, start, end, { color, codes, comment }),
     updateAnnotation: ({ sourceId, id, color, codes, addCodes, removeCodes, comment }) => session.vault.updateAnnotation(sourceId, id, { color, codes, addCodes, removeCodes, comment }),
-    resolveAnchor: ({ sourceId, id, action }) => session.vault.resolveAnchor(sourceId, id, action),
+    resolveAnchor: ({ sourceId, id, action, start, end, sourceRevision }) =>
+      action === 'attach' && start !== undefined && end !== undefined && sourceRevision !== undefined
+        ? session.vault.attachAnnotation(sourceId, id, sourceRevision, start, end)
+        : session.vault.resolveAnchor(sourceId, id, action === 'attach' ? 'accept' : action),
     listCodes: () => session.vault.listCodes(),
     getCodebook: () => session.vault.codebook(),
     saveCodebook: ({ codebook, baseRevision }) => session.vault.saveCodebook(codebook, baseRevision),

@@ -37,19 +37,7 @@ export class AnnotationEdits {
   async create(sourceId: string, sourceRevision: string, start: number, end: number, change: AnnotationChange): Promise<AnnotationList & { id: string }> {
     let id = '';
     const list = await this.edit(sourceId, (annotations, raws, body, revision) => {
-      if (revision !== sourceRevision) {
-        throw new CarnetError('conflict', {
-          en: 'The source was changed on disk since it was shown, so the selection may no longer be the same words. It has been reloaded: select the passage again.',
-          fr: 'La source a été modifiée sur le disque depuis son affichage : la sélection ne désigne peut-être plus les mêmes mots. Elle a été rechargée : sélectionnez de nouveau le passage.',
-        });
-      }
-      const bounds = trimPassage(body, start, end);
-      if (!bounds) {
-        throw new CarnetError('invalid-input', {
-          en: 'The selection is not text of this source (it is empty, or the source changed since it was shown). Select the passage again.',
-          fr: 'La sélection n’est pas du texte de cette source (elle est vide, ou la source a changé depuis son affichage). Sélectionnez de nouveau le passage.',
-        });
-      }
+      const bounds = selectedPassage(body, revision, sourceRevision, start, end);
       const now = new Date().toISOString();
       id = `a-${randomUUID().slice(0, 13)}`;
       const selectors = describe(body, bounds.start, bounds.end);
@@ -102,8 +90,18 @@ export class AnnotationEdits {
     });
   }
 
-  private editOne(sourceId: string, id: string, change: (annotation: Annotation, raw: JsonObject, body: string) => JsonObject): Promise<AnnotationList> {
-    return this.edit(sourceId, (annotations, raws, body) => {
+  /** A lost or detached annotation put on the words the user chose: new selectors, no longer detached. */
+  attach(sourceId: string, id: string, sourceRevision: string, start: number, end: number): Promise<AnnotationList> {
+    return this.editOne(sourceId, id, (_annotation, raw, body, revision) => {
+      const bounds = selectedPassage(body, revision, sourceRevision, start, end);
+      const selectors = describe(body, bounds.start, bounds.end);
+      const { detached: _detached, ...rest } = raw;
+      return { ...rest, quote: { ...objectOr(raw.quote), ...selectors.quote }, position: { ...objectOr(raw.position), ...selectors.position }, updated: new Date().toISOString() };
+    });
+  }
+
+  private editOne(sourceId: string, id: string, change: (annotation: Annotation, raw: JsonObject, body: string, sourceRevision: string) => JsonObject): Promise<AnnotationList> {
+    return this.edit(sourceId, (annotations, raws, body, revision) => {
       const at = annotations.findIndex((a) => a.id === id);
       if (at === -1) {
         throw new CarnetError('not-found', {
@@ -111,7 +109,7 @@ export class AnnotationEdits {
           fr: 'Cette annotation n’est plus dans le coffre (supprimée dans une autre fenêtre ou à la main). Rien n’a été modifié.',
         });
       }
-      return raws.map((raw, i) => (i === at ? change(annotations[i] as Annotation, raw, body) : raw));
+      return raws.map((raw, i) => (i === at ? change(annotations[i] as Annotation, raw, body, revision) : raw));
     });
   }
 
@@ -131,6 +129,24 @@ export class AnnotationEdits {
       return this.list(sourceId);
     });
   }
+}
+
+/** The passage the reader's selection names, checked against the body it was made on. */
+function selectedPassage(body: string, revision: string, shownRevision: string, start: number, end: number): { start: number; end: number } {
+  if (revision !== shownRevision) {
+    throw new CarnetError('conflict', {
+      en: 'The source was changed on disk since it was shown, so the selection may no longer be the same words. It has been reloaded: select the passage again.',
+      fr: 'La source a été modifiée sur le disque depuis son affichage : la sélection ne désigne peut-être plus les mêmes mots. Elle a été rechargée : sélectionnez de nouveau le passage.',
+    });
+  }
+  const bounds = trimPassage(body, start, end);
+  if (!bounds) {
+    throw new CarnetError('invalid-input', {
+      en: 'The selection is not text of this source (it is empty, or the source changed since it was shown). Select the passage again.',
+      fr: 'La sélection n’est pas du texte de cette source (elle est vide, ou la source a changé depuis son affichage). Sélectionnez de nouveau le passage.',
+    });
+  }
+  return bounds;
 }
 
 function objectOr(value: unknown): JsonObject {

@@ -256,6 +256,9 @@ export class Vault {
   resolveAnchor(sourceId: string, id: string, action: 'accept' | 'detach'): Promise<AnnotationList> {
     return this.annotationEdits.resolve(sourceId, id, action);
   }
+  attachAnnotation(sourceId: string, id: string, sourceRevision: string, start: number, end: number): Promise<AnnotationList> {
+    return this.annotationEdits.attach(sourceId, id, sourceRevision, start, end);
+  }
   annotationFilePath(sourceId: string): string {
     return this.annotations.filePath(sourceId);
   }

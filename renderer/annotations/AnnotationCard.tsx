@@ -16,6 +16,8 @@ export interface CardActions {
   onCreateCode: (id: string, name: string) => void;
   onComment: (id: string, comment: string) => void;
   onResolve: (id: string, action: 'accept' | 'detach') => void;
+  /** Asks the reader to let the user select the words a lost annotation belongs to. */
+  onStartAttach: (id: string) => void;
   onDelete: (id: string) => void;
   onOpenExternal: (url: string) => void;
 }
@@ -50,9 +52,16 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         </q>
       </button>
       {anchor.state === 'orphan' && (
-        <p className="anchor-state" role="note">
-          <span className="badge badge-warning">{annotation.detached ? t('annotation.state.detached') : t('annotation.state.orphan')}</span> {annotation.detached ? t('annotation.state.detachedExplain') : t('annotation.state.orphanExplain')}
-        </p>
+        <div className="anchor-state" role="note">
+          <p>
+            <span className="badge badge-warning">{annotation.detached ? t('annotation.state.detached') : t('annotation.state.orphan')}</span> {annotation.detached ? t('annotation.state.detachedExplain') : t('annotation.state.orphanExplain')}
+          </p>
+          {!readOnly && (
+            <button type="button" className="link-button" onClick={() => actions.onStartAttach(id)}>
+              {t('annotation.attach.start')}
+            </button>
+          )}
+        </div>
       )}
       {anchor.state === 'needs-review' && (
         <div className="anchor-state review" role="note">

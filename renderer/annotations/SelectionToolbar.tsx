@@ -26,6 +26,8 @@ interface SelectionToolbarProps {
   onCommentDraft: (text: string) => void;
   onCopy: () => void;
   onClose: () => void;
+  /** Set while the user chooses the words for a lost annotation: the toolbar offers only that. */
+  onAttach?: () => void;
 }
 
 const GAP = 8;
@@ -61,7 +63,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
         props.onClose();
         return;
       }
-      if (props.panel !== 'main' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (props.panel !== 'main' || props.onAttach || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, [contenteditable="true"]')) return;
       const index = Number(event.key) - 1;
@@ -87,32 +89,43 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
         if (!(event.target as HTMLElement).closest('input, textarea')) event.preventDefault();
       }}
     >
-      <div className="toolbar-row">
-        {props.colors.map((color, index) => (
-          <button
-            key={color.color}
-            type="button"
-            className={`color-button ${props.color === color.color ? 'chosen' : ''}`}
-            style={{ '--swatch': color.color } as CSSProperties}
-            title={`${color.name} (${index + 1})`}
-            aria-label={t('annotation.highlightIn', { name: color.name, key: index + 1 })}
-            aria-pressed={props.color === color.color}
-            onClick={() => props.onColor(color.color)}
-          />
-        ))}
-        <span className="toolbar-separator" aria-hidden="true" />
-        <button type="button" className={panel === 'codes' ? 'active' : undefined} aria-expanded={panel === 'codes'} onClick={() => props.onPanel(panel === 'codes' ? 'main' : 'codes')}>
-          {t('annotation.codes')}
-          {props.selectedCodes.length > 0 && <span className="count">{props.selectedCodes.length}</span>}
-        </button>
-        <button type="button" className={panel === 'comment' ? 'active' : undefined} aria-expanded={panel === 'comment'} onClick={() => props.onPanel(panel === 'comment' ? 'main' : 'comment')}>
-          {t('annotation.comment')}
-          {props.comment !== '' && <span className="count" aria-hidden="true">•</span>}
-        </button>
-        <button type="button" onClick={props.onCopy} title={t('annotation.copyHint')}>
-          {t('annotation.copy')}
-        </button>
-      </div>
+      {props.onAttach ? (
+        <div className="toolbar-row">
+          <button type="button" className="primary" onClick={props.onAttach}>
+            {t('annotation.attach.here')}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="toolbar-row">
+          {props.colors.map((color, index) => (
+            <button
+              key={color.color}
+              type="button"
+              className={`color-button ${props.color === color.color ? 'chosen' : ''}`}
+              style={{ '--swatch': color.color } as CSSProperties}
+              title={`${color.name} (${index + 1})`}
+              aria-label={t('annotation.highlightIn', { name: color.name, key: index + 1 })}
+              aria-pressed={props.color === color.color}
+              onClick={() => props.onColor(color.color)}
+            />
+          ))}
+          <span className="toolbar-separator" aria-hidden="true" />
+          <button type="button" className={panel === 'codes' ? 'active' : undefined} aria-expanded={panel === 'codes'} onClick={() => props.onPanel(panel === 'codes' ? 'main' : 'codes')}>
+            {t('annotation.codes')}
+            {props.selectedCodes.length > 0 && <span className="count">{props.selectedCodes.length}</span>}
+          </button>
+          <button type="button" className={panel === 'comment' ? 'active' : undefined} aria-expanded={panel === 'comment'} onClick={() => props.onPanel(panel === 'comment' ? 'main' : 'comment')}>
+            {t('annotation.comment')}
+            {props.comment !== '' && <span className="count" aria-hidden="true">•</span>}
+          </button>
+          <button type="button" onClick={props.onCopy} title={t('annotation.copyHint')}>
+            {t('annotation.copy')}
+          </button>
+        </div>
+      )}
       {panel === 'codes' && (
         <>
           {props.selectedCodes.length > 0 && (

@@ -15,6 +15,7 @@ export interface AnnotationActions {
   create: (start: number, end: number, change: { color?: string; codes?: string[]; comment?: string }) => Promise<string | null>;
   update: (id: string, change: AnnotationChangeRequest) => Promise<boolean>;
   resolve: (id: string, action: 'accept' | 'detach') => Promise<void>;
+  attach: (id: string, start: number, end: number) => Promise<boolean>;
   remove: (id: string) => Promise<void>;
   createCode: (name: string) => Promise<CodeSummary | null>;
 }
@@ -63,6 +64,20 @@ export function useAnnotationActions(sourceId: string, sourceRevision: string | 
     },
     [sourceId, show, fail],
   );
+  const attach = useCallback<AnnotationActions['attach']>(
+    async (id, start, end) => {
+      if (!sourceRevision) return false;
+      try {
+        show(await api.resolveAnchor({ sourceId, id, action: 'attach', start, end, sourceRevision }));
+        done(t('annotation.attached'));
+        return true;
+      } catch (failure) {
+        fail(failure);
+        return false;
+      }
+    },
+    [sourceId, sourceRevision, show, fail, done, t],
+  );
   const remove = useCallback<AnnotationActions['remove']>(
     async (id) => {
       try {
@@ -86,5 +101,5 @@ export function useAnnotationActions(sourceId: string, sourceRevision: string | 
     },
     [fail],
   );
-  return { create, update, resolve, remove, createCode };
+  return { create, update, resolve, attach, remove, createCode };
 }

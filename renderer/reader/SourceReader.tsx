@@ -11,6 +11,7 @@ import { useAnnotationActions } from '../annotations/use-annotation-actions.ts';
 import { boxWithin, useSelectionToolbar } from '../annotations/use-selection-toolbar.ts';
 import { usePendingAnnotation } from '../annotations/use-pending-annotation.ts';
 import { useToast } from '../app/use-toast.tsx';
+import { readableQuote } from '../annotations/readable-quote.ts';
 import { useAnnotationKeys } from '../annotations/use-annotation-keys.ts';
 import type { CardActions } from '../annotations/AnnotationCard.tsx';
 import type { PaneEntry } from '../annotations/annotation-filter.ts';
@@ -45,6 +46,8 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   const [madeCodes, setMadeCodes] = useState<CodeSummary[]>([]);
   const codes = useMemo(() => [...data.codes, ...madeCodes.filter((m) => !data.codes.some((c) => c.id === m.id))], [data.codes, madeCodes]);
   const [visible, setVisible] = useState<string[]>([]);
+  /** The lost annotation the user is choosing words for, if any. */
+  const [attaching, setAttaching] = useState<string | null>(null);
   const onCodeMade = useCallback((code: CodeSummary) => setMadeCodes((made) => [...made, code]), []);
   const { toast, say } = useToast();
   sayRef.current = say;
@@ -93,10 +96,23 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
       onComment: (annotation, comment) => void latest.current.actions.update(annotation, { comment }),
       onResolve: (annotation, action) => void latest.current.actions.resolve(annotation, action),
       onDelete: (annotation) => void latest.current.actions.remove(annotation),
+      onStartAttach: (annotation) => {
+        setAttaching(annotation);
+        body.current?.focus();
+      },
       onOpenExternal,
     }),
     [select, onOpenExternal],
   );
+
+  useEffect(() => {
+    if (!attaching) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setAttaching(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [attaching]);
 
   if (error) return <div className="centre-message" role="alert">{error}</div>;
   if (!loaded) return <div className="centre-message" aria-busy="true" />;
@@ -138,6 +154,14 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
           </div>
           {!readOnly && <p className="reader-hint muted">{t('annotation.hint')}</p>}
         </header>
+        {attaching && (
+          <div className="attach-banner" role="status">
+            <span>{t('annotation.attach.prompt', { quote: shortQuote(loaded.annotations.annotations.find((a) => a.id === attaching)?.quote.exact ?? '') })}</span>
+            <button type="button" className="link-button" onClick={() => setAttaching(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
         <div className="reader-body" ref={body} tabIndex={0} aria-label={t('annotation.bodyLabel')} onClick={onBodyClick} {...(readOnly ? {} : bodyHandlers)}>
           <ReaderBody paragraphs={paragraphs} colors={markColors} focusedId={annotationId} />
         </div>
@@ -161,6 +185,17 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
             }}
             onCopy={() => void toolbar.copy()}
             onClose={() => setPending(null)}
+            onAttach={
+              attaching
+                ? () =>
+                    void actions.attach(attaching, pending.range.start, pending.range.end).then((ok) => {
+                      if (!ok) return;
+                      setPending(null);
+                      setAttaching(null);
+                      select(attaching);
+                    })
+                : undefined
+            }
           />
         )}
       </article>
@@ -174,6 +209,11 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
 /** The selection drawn as a passage while the toolbar's field has the focus; never an annotation's id (they have no "_"). */
 const SELECTION_ID = '_selection';
 const SELECTION_COLOR = '#7aa7ff';
+
+function shortQuote(text: string): string {
+  const flat = readableQuote(text).replace(/\s+/g, ' ').trim();
+  return flat.length <= 60 ? flat : `${flat.slice(0, 59).trimEnd()}…`;
+}
 
 function hostOf(url: string): string {
   try {

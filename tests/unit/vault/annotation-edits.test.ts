@@ -129,3 +129,24 @@ test('codes added in quick succession (or from two windows) all stay: each chang
     assert.deepEqual(after.annotations.find((a) => a.id === made.id)?.codes, ['code-digital', 'code-cooperation']);
   });
 });
+
+test('a lost annotation is attached to the words the user chose: new selectors, its comment and codes kept', async () => {
+  await inSampleVault(async (vault, dir) => {
+    const source = vault.getSource(SOURCE);
+    const target = vault.listAnnotations(SOURCE).annotations[0];
+    assert.ok(target);
+    const file = path.join(dir, source.path);
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(target.quote.exact, 'words rewritten beyond recognition by an editor'));
+    await vault.reload([source.path]);
+    const lost = vault.listAnnotations(SOURCE);
+    assert.equal(lost.anchors[lost.annotations.findIndex((a) => a.id === target.id)]?.state, 'orphan');
+    const edited = vault.getSource(SOURCE);
+    const at = edited.body.indexOf('words rewritten');
+    const attached = await vault.attachAnnotation(SOURCE, target.id, edited.revision, at, at + 'words rewritten beyond recognition'.length);
+    const index = attached.annotations.findIndex((a) => a.id === target.id);
+    assert.equal(attached.anchors[index]?.state, 'anchored');
+    assert.equal(attached.annotations[index]?.quote.exact, 'words rewritten beyond recognition');
+    assert.equal(attached.annotations[index]?.comment, target.comment);
+    assert.deepEqual(attached.annotations[index]?.codes, target.codes);
+  });
+});
