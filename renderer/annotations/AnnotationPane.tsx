@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AnnotationCard, type CardActions } from './AnnotationCard.tsx';
 import { filterEntries, NO_FILTER, type AnnotationFilter, type PaneEntry } from './annotation-filter.ts';
-import { useProgressive } from './use-progressive.ts';
+import { useProgressive } from '../app/use-progressive.ts';
 import { ColorNamesDialog } from './ColorNamesDialog.tsx';
 import type { CodeSummary } from '../../electron/api.ts';
 import type { ShownColor } from './highlight-colors.ts';
@@ -25,7 +25,8 @@ export const AnnotationPane = memo(function AnnotationPane({ entries, quoteLangu
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [naming, setNaming] = useState(false);
   const shown = useMemo(() => filterEntries(entries, filter, codes), [entries, filter, codes]);
-  const rendered = useProgressive(shown.length);
+  // A source with a thousand annotations shows its first cards with the text, the others a frame later.
+  const rendered = useProgressive(shown.length, 'cards', 40, shown.length);
   const counts = useMemo(() => ({ review: entries.filter((e) => e.anchor.state === 'needs-review').length, orphan: entries.filter((e) => e.anchor.state === 'orphan').length }), [entries]);
   const usedCodes = useMemo(() => codes.filter((code) => entries.some((e) => e.annotation.codes.includes(code.id))), [codes, entries]);
   const filtered = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);

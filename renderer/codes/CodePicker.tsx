@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { foldForMatch, useI18n } from '../i18n/i18n.tsx';
-import { codePath, codeTree } from './code-tree.ts';
+import { codePath, codesById, codeTree, foldedCodePath } from './code-tree.ts';
 import type { CodeSummary } from '../../electron/api.ts';
 
 /** One group of a passage query: the codes picked, as chips, and a type-ahead to add more (accents and case aside). */
@@ -10,13 +10,17 @@ export function CodePicker({ label, hint, value, codes, taken, onChange }: { lab
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const byId = new Map(codes.map((c) => [c.id, c]));
+  const byId = codesById(codes);
 
+  // The first thirty matches in tree order (paths folded once per codebook, not per keystroke).
   const options = useMemo(() => {
     const needle = foldForMatch(query.trim());
-    return codeTree(codes, language)
-      .filter(({ code }) => !taken.has(code.id) && foldForMatch(codePath(codes, code.id)).includes(needle))
-      .slice(0, 30);
+    const found = [];
+    for (const row of codeTree(codes, language)) {
+      if (!taken.has(row.code.id) && (!needle || foldedCodePath(codes, row.code.id).includes(needle))) found.push(row);
+      if (found.length === 30) break;
+    }
+    return found;
   }, [codes, language, query, taken]);
 
   const pick = (id: string) => {

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
+import { codesById } from './code-tree.ts';
 import type { Place } from '../app/navigation.ts';
 import type { CodeSummary, CodedPassage } from '../../electron/api.ts';
 
@@ -9,7 +10,7 @@ import type { CodeSummary, CodedPassage } from '../../electron/api.ts';
  */
 export function PassageList({ passages, codes, hide = [], empty, onOpen }: { passages: CodedPassage[]; codes: CodeSummary[]; hide?: string[]; empty: string; onOpen: (place: Place) => void }) {
   const { t, language } = useI18n();
-  const byId = new Map(codes.map((c) => [c.id, c]));
+  const byId = codesById(codes);
   return (
     <ul className="passage-list coded-passages">
       {passages.map((p) => {

@@ -1,20 +1,65 @@
+import { foldForMatch } from '../i18n/i18n.tsx';
 import type { CodeSummary } from '../../electron/api.ts';
 
-/** The codebook as a tree: parents first, children under them, each level sorted by name. */
+/**
+ * The codebook as a tree: parents first, children under them, each level sorted by name.
+ *
+ * A codebook may hold thousands of codes, and every view asks the same questions of it (its tree,
+ * a code's path, a code's sub-codes): the answers are worked out once per list of codes (the list
+ * the vault hands over is replaced, never changed, on every reload) and kept with it.
+ */
 
 export interface TreeRow {
   code: CodeSummary;
   depth: number;
 }
 
+interface CodeIndex {
+  byId: Map<string, CodeSummary>;
+  /** Each code's direct sub-codes, in the codebook's order (a parent that is not in the codebook included). */
+  children: Map<string, CodeSummary[]>;
+  trees: Map<string, TreeRow[]>;
+  paths: Map<string, string>;
+  folded: Map<string, string>;
+}
+
+const indexes = new WeakMap<readonly CodeSummary[], CodeIndex>();
+
+function indexOf(codes: readonly CodeSummary[]): CodeIndex {
+  let index = indexes.get(codes);
+  if (!index) {
+    const byId = new Map<string, CodeSummary>();
+    const children = new Map<string, CodeSummary[]>();
+    for (const code of codes) {
+      byId.set(code.id, code);
+      if (code.parent === undefined) continue;
+      const siblings = children.get(code.parent);
+      if (siblings) siblings.push(code);
+      else children.set(code.parent, [code]);
+    }
+    index = { byId, children, trees: new Map(), paths: new Map(), folded: new Map() };
+    indexes.set(codes, index);
+  }
+  return index;
+}
+
+/** The codes by id. */
+export function codesById(codes: readonly CodeSummary[]): ReadonlyMap<string, CodeSummary> {
+  return indexOf(codes).byId;
+}
+
 /** Every code once, in tree order; codes caught in a parent cycle (a hand edit) come last, at the top level. */
-export function codeTree(codes: CodeSummary[], language: string): TreeRow[] {
+export function codeTree(codes: readonly CodeSummary[], language: string): TreeRow[] {
+  const index = indexOf(codes);
+  const cached = index.trees.get(language);
+  if (cached) return cached;
   const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
-  const ids = new Set(codes.map((c) => c.id));
   const children = new Map<string | undefined, CodeSummary[]>();
   for (const code of [...codes].sort((a, b) => collator.compare(a.name, b.name))) {
-    const key = code.parent && ids.has(code.parent) ? code.parent : undefined;
-    children.set(key, [...(children.get(key) ?? []), code]);
+    const key = code.parent && index.byId.has(code.parent) ? code.parent : undefined;
+    const siblings = children.get(key);
+    if (siblings) siblings.push(code);
+    else children.set(key, [code]);
   }
   const rows: TreeRow[] = [];
   const seen = new Set<string>();
@@ -28,17 +73,18 @@ export function codeTree(codes: CodeSummary[], language: string): TreeRow[] {
   };
   visit(undefined, 0);
   for (const code of codes) if (!seen.has(code.id)) rows.push({ code, depth: 0 });
+  index.trees.set(language, rows);
   return rows;
 }
 
 /** The ids of a code's sub-codes, at any depth (not the code itself). */
-export function descendantsOf(codes: CodeSummary[], id: string): Set<string> {
+export function descendantsOf(codes: readonly CodeSummary[], id: string): Set<string> {
+  const { children } = indexOf(codes);
   const found = new Set<string>();
   const queue = [id];
-  while (queue.length) {
-    const current = queue.shift();
-    for (const code of codes) {
-      if (code.parent === current && !found.has(code.id) && code.id !== id) {
+  for (let i = 0; i < queue.length; i++) {
+    for (const code of children.get(queue[i] as string) ?? []) {
+      if (!found.has(code.id) && code.id !== id) {
         found.add(code.id);
         queue.push(code.id);
       }
@@ -48,25 +94,48 @@ export function descendantsOf(codes: CodeSummary[], id: string): Set<string> {
 }
 
 /** True when putting `id` under `parent` would make a code its own ancestor. */
-export function makesCycle(codes: CodeSummary[], id: string, parent: string | null): boolean {
+export function makesCycle(codes: readonly CodeSummary[], id: string, parent: string | null): boolean {
   if (!parent) return false;
-  return parent === id || descendantsOf(codes, id).has(parent);
+  if (parent === id) return true;
+  // Up from the new parent: reaching `id` means the parent is one of its sub-codes.
+  const { byId } = indexOf(codes);
+  const seen = new Set<string>();
+  for (let code = byId.get(parent); code && !seen.has(code.id); code = code.parent ? byId.get(code.parent) : undefined) {
+    if (code.id === id) return true;
+    seen.add(code.id);
+  }
+  return false;
 }
 
 /** `Regional cooperation › Ministerial meetings`: where a code sits in the tree. */
-export function codePath(codes: CodeSummary[], id: string): string {
-  const byId = new Map(codes.map((c) => [c.id, c]));
+export function codePath(codes: readonly CodeSummary[], id: string): string {
+  const index = indexOf(codes);
+  const cached = index.paths.get(id);
+  if (cached !== undefined) return cached;
   const names: string[] = [];
   const seen = new Set<string>();
-  for (let code = byId.get(id); code && !seen.has(code.id); code = code.parent ? byId.get(code.parent) : undefined) {
+  for (let code = index.byId.get(id); code && !seen.has(code.id); code = code.parent ? index.byId.get(code.parent) : undefined) {
     seen.add(code.id);
-    names.unshift(code.name);
+    names.push(code.name);
   }
-  return names.join(' › ');
+  const path = names.reverse().join(' › ');
+  index.paths.set(id, path);
+  return path;
+}
+
+/** A code's path folded for matching (accents and case aside), worked out once. */
+export function foldedCodePath(codes: readonly CodeSummary[], id: string): string {
+  const index = indexOf(codes);
+  let folded = index.folded.get(id);
+  if (folded === undefined) {
+    folded = foldForMatch(codePath(codes, id));
+    index.folded.set(id, folded);
+  }
+  return folded;
 }
 
 /** The first colour of the palette no code uses yet (or the least used one). */
-export function unusedColour(codes: CodeSummary[], palette: readonly string[]): string {
+export function unusedColour(codes: readonly CodeSummary[], palette: readonly string[]): string {
   const uses = new Map(palette.map((colour) => [colour, 0]));
   for (const code of codes) {
     const key = code.color.toLowerCase();

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useToast } from '../app/use-toast.tsx';
 import { api } from '../api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../app/ConfirmDialog.tsx';
@@ -25,15 +26,8 @@ export function useCodeEditing(codes: CodeSummary[], options: { onDeleted?: (cod
   const [form, setForm] = useState<CodeDialogRequest | null>(null);
   const [merging, setMerging] = useState<CodeSummary | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const [done, setDone] = useState<{ text: string; n: number } | null>(null);
+  const { toast, say } = useToast();
   const { onDeleted, onCreated } = options;
-
-  const say = useCallback((text: string) => setDone((previous) => ({ text, n: (previous?.n ?? 0) + 1 })), []);
-  useEffect(() => {
-    if (!done) return;
-    const timer = window.setTimeout(() => setDone(null), 4000);
-    return () => window.clearTimeout(timer);
-  }, [done]);
 
   const askDelete = useCallback(
     async (code: CodeSummary) => {
@@ -84,13 +78,7 @@ export function useCodeEditing(codes: CodeSummary[], options: { onDeleted?: (cod
       )}
       {merging && <MergeDialog code={merging} codes={codes} onClose={() => setMerging(null)} onMerged={(into, moved) => say(t('codes.merge.done', { count: moved, from: merging.name, into: into.name }))} />}
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
-      <div className="code-toast-region" role="status">
-        {done && (
-          <div key={done.n} className="code-toast">
-            {done.text}
-          </div>
-        )}
-      </div>
+      {toast}
     </>
   );
   return { create, run, say, element };

@@ -1,11 +1,14 @@
-import { useCallback, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 
 /**
  * A table of buttons reached with one Tab stop, then moved through with the arrows, Home/End
  * (row) and Ctrl+Home/End (table), as in a spreadsheet. Cells carry `data-row` and `data-col`.
+ * A table that renders its rows on demand passes `reveal`: a key that goes to a row not rendered yet
+ * asks for it, and the cell takes focus once it is there.
  */
-export function useGridKeys(rows: number, cols: number) {
+export function useGridKeys(rows: number, cols: number, reveal?: (row: number) => void) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
+  const pending = useRef<{ table: Element; row: number; col: number } | null>(null);
   const [row, col] = [Math.min(active[0], rows - 1), Math.min(active[1], cols - 1)];
 
   const tabIndex = useCallback((r: number, c: number) => (r === row && c === col ? 0 : -1), [row, col]);
@@ -54,12 +57,35 @@ export function useGridKeys(rows: number, cols: number) {
       if (next) {
         setActive([r, c]);
         next.focus();
+      } else if (reveal && table) {
+        pending.current = { table, row: r, col: c };
+        setActive([r, c]);
+        reveal(r);
       }
     },
-    [rows, cols],
+    [rows, cols, reveal],
   );
 
-  return { tabIndex, onFocus, onKeyDown };
+  // After each render: a cell asked for by the keyboard and now rendered takes focus.
+  useEffect(() => {
+    const wanted = pending.current;
+    if (!wanted) return;
+    const cell = wanted.table.querySelector<HTMLElement>(`[data-row="${wanted.row}"][data-col="${wanted.col}"]`);
+    if (cell) {
+      pending.current = null;
+      cell.focus();
+    }
+  });
+
+  /** The cell that takes the Tab stop, for rows memoised on it (a row outside it needs no re-render when it moves). */
+  return { row, col, tabIndex, onFocus, onKeyDown };
+}
+
+/** The largest of the counts (a loop: spreading tens of thousands of arguments can overflow the stack). */
+export function largest(counts: Iterable<number>): number {
+  let max = 0;
+  for (const count of counts) if (count > max) max = count;
+  return max;
 }
 
 /** A cell's shade: stronger for bigger counts, none for zero; dark shades take light text. */

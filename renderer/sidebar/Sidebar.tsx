@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { SearchPane } from '../search/SearchPane.tsx';
-import { foldForMatch, formatDate, useI18n } from '../i18n/i18n.tsx';
+import { foldForMatch, formatDate, makeTranslate, useI18n, type Translate } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import { CodebookBar } from '../codes/CodebookBar.tsx';
 import { useCodeMenu } from '../codes/use-code-menu.tsx';
-import { useCodeDrag } from '../codes/use-code-drag.ts';
+import { DRAG_CODE_ATTRIBUTE, useCodeDrag, type CodeDragItemHandlers } from '../codes/use-code-drag.ts';
+import { codesById } from '../codes/code-tree.ts';
+import { useProgressive } from '../app/use-progressive.ts';
 import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
 
@@ -28,6 +30,13 @@ interface Row {
 }
 
 const DEFAULT_SORT: Record<ListTab, SortKey> = { sources: 'title', notes: 'date', codes: 'title' };
+
+/**
+ * A long list (a codebook of thousands of codes) is put on screen in steps: the first rows at once,
+ * the rest a batch per frame, so opening the tab or typing in the filter never waits for all of them.
+ */
+const FIRST_ROWS = 120;
+const MORE_ROWS = 800;
 
 /** The lists a researcher navigates by: sources, notes and codes, each with a count, a filter and a sort. */
 export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { data: VaultData; place: Place; searchRequest: number; tagRequest: TagRequest | null; onOpen: (place: Place) => void }) {
@@ -74,7 +83,7 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
         place: { kind: 'note', id: n.id },
       }));
     }
-    const byId = new Map(data.codes.map((c) => [c.id, c]));
+    const byId = codesById(data.codes);
     const depthOf = (id: string, seen = new Set<string>()): number => {
       const parent = byId.get(id)?.parent;
       if (!parent || seen.has(parent) || !byId.has(parent)) return 0;
@@ -93,7 +102,7 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
       depth: depthOf(c.id),
       place: { kind: 'code', id: c.id },
     }));
-  }, [listTab, data, language]);
+  }, [listTab, data.sources, data.notes, data.codes, language]);
 
   const visible = useMemo(() => {
     const { words, tags } = parseFilter(filter);
@@ -110,12 +119,38 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
   }, [rows, filter, sort, language, listTab, data.codes]);
 
   const counts: Record<ListTab, number> = { sources: data.sources.length, notes: data.notes.length, codes: data.codes.length };
-  const isOpen = (row: Row) => 'id' in place && place.kind === row.place.kind && place.id === row.id;
+  const openId = 'id' in place ? `${place.kind}:${place.id}` : null;
   const info = data.info;
   const readOnly = info?.readOnly ?? true;
   const codeMenu = useCodeMenu(data.codes, readOnly, onOpen);
   const codeDrag = useCodeDrag(data.codes, listTab === 'codes' && !readOnly, codeMenu.say);
-  const codeOf = (row: Row) => (listTab === 'codes' ? data.codes.find((c) => c.id === row.id) : undefined);
+  // The rows are memoised: they get a translation that changes only with the language, and handlers that never change.
+  const translate = useMemo(() => makeTranslate(language), [language]);
+  const latest = useRef({ onOpen, codeMenu, readOnly, codes: data.codes, listTab });
+  latest.current = { onOpen, codeMenu, readOnly, codes: data.codes, listTab };
+  const actions = useMemo<RowActions>(() => {
+    const codeOf = (row: Row) => (latest.current.listTab === 'codes' ? codesById(latest.current.codes).get(row.id) : undefined);
+    return {
+      open: (row) => latest.current.onOpen(row.place),
+      menu: (row, event) => {
+        const code = codeOf(row);
+        if (code) latest.current.codeMenu.openMenu(code, event);
+      },
+      keyDown: (row, event) => {
+        // As in a file manager: F2 renames the code, Delete moves it to the trash.
+        const code = codeOf(row);
+        if (!code || latest.current.readOnly) return;
+        if (event.key === 'F2') latest.current.codeMenu.run('rename', code);
+        else if (event.key === 'Delete') latest.current.codeMenu.run('delete', code);
+        else return;
+        event.preventDefault();
+      },
+    };
+  }, []);
+
+  // Long lists in steps: back to the first rows when the list itself changes, not when its data reloads.
+  const limit = useProgressive(visible.length, `${listTab}\u0000${sort}\u0000${filter}`, FIRST_ROWS, MORE_ROWS);
+  const shown = limit >= visible.length ? visible : visible.slice(0, limit);
 
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
@@ -168,56 +203,17 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
       </div>
       {listTab === 'codes' && <CodebookBar place={place} readOnly={readOnly} onNew={() => codeMenu.create()} onOpen={onOpen} />}
       <ul id="sidebar-list" className={`item-list ${codeDrag.over === '' ? 'drop-top' : ''}`} {...(listTab === 'codes' ? codeDrag.listProps : {})} role="tabpanel" aria-labelledby={`tab-${listTab}`}>
-        {visible.map((row) => (
-          <li key={row.id} className={listTab === 'codes' ? 'code-row' : undefined}>
-            <button
-              type="button"
-              className={`item ${isOpen(row) ? 'selected' : ''} ${codeDrag.over === row.id ? 'drop-target' : ''}`}
-              {...(listTab === 'codes' ? codeDrag.itemProps(row.id) : {})}
-              style={{ paddingLeft: `${0.75 + row.depth * 1}rem` }}
-              onClick={() => onOpen(row.place)}
-              onContextMenu={(event) => {
-                const code = codeOf(row);
-                if (code) codeMenu.openMenu(code, event);
-              }}
-              onKeyDown={(event) => {
-                // As in a file manager: F2 renames the code, Delete moves it to the trash.
-                const code = codeOf(row);
-                if (!code || readOnly) return;
-                if (event.key === 'F2') codeMenu.run('rename', code);
-                else if (event.key === 'Delete') codeMenu.run('delete', code);
-                else return;
-                event.preventDefault();
-              }}
-              aria-current={isOpen(row) ? 'page' : undefined}
-            >
-              {row.color && <span className="swatch" style={{ background: row.color }} aria-hidden="true" />}
-              <span className="item-text">
-                <span className="item-title">{row.title}</span>
-                {row.subtitle && <span className="item-subtitle">{row.subtitle}</span>}
-              </span>
-              {listTab !== 'notes' && row.count > 0 && (
-                <span className="count" title={t('sidebar.annotationCount', { count: row.count })}>
-                  {row.count}
-                </span>
-              )}
-            </button>
-            {listTab === 'codes' && (
-              <button
-                type="button"
-                className="icon-button code-row-menu"
-                aria-haspopup="menu"
-                aria-label={t('codes.menu.for', { name: row.title })}
-                title={t('codes.menu.label')}
-                onClick={(event) => {
-                  const code = codeOf(row);
-                  if (code) codeMenu.openMenu(code, event);
-                }}
-              >
-                ⋯
-              </button>
-            )}
-          </li>
+        {shown.map((row) => (
+          <ListRow
+            key={row.id}
+            row={row}
+            kind={listTab}
+            selected={openId === `${row.place.kind}:${row.id}`}
+            dropTarget={codeDrag.over === row.id}
+            drag={listTab === 'codes' && codeDrag.enabled ? codeDrag.itemHandlers : null}
+            actions={actions}
+            t={translate}
+          />
         ))}
         {visible.length === 0 && <li className="empty-list">{filter ? t('sidebar.noMatch') : t(`sidebar.empty.${listTab}`)}</li>}
       </ul>
@@ -237,6 +233,47 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
   );
 }
 
+interface RowActions {
+  open: (row: Row) => void;
+  menu: (row: Row, event: MouseEvent<HTMLElement>) => void;
+  keyDown: (row: Row, event: KeyboardEvent<HTMLElement>) => void;
+}
+
+/** One row of a list; re-rendered only when its own state changes (opened, a drop target), not on every navigation. */
+const ListRow = memo(function ListRow({ row, kind, selected, dropTarget, drag, actions, t }: { row: Row; kind: ListTab; selected: boolean; dropTarget: boolean; drag: CodeDragItemHandlers | null; actions: RowActions; t: Translate }) {
+  const isCode = kind === 'codes';
+  return (
+    <li className={isCode ? 'code-row' : undefined}>
+      <button
+        type="button"
+        className={`item ${selected ? 'selected' : ''} ${dropTarget ? 'drop-target' : ''}`}
+        {...(drag ? { draggable: true, [DRAG_CODE_ATTRIBUTE]: row.id, ...drag } : {})}
+        style={{ paddingLeft: `${0.75 + row.depth * 1}rem` }}
+        onClick={() => actions.open(row)}
+        onContextMenu={(event) => actions.menu(row, event)}
+        onKeyDown={(event) => actions.keyDown(row, event)}
+        aria-current={selected ? 'page' : undefined}
+      >
+        {row.color && <span className="swatch" style={{ background: row.color }} aria-hidden="true" />}
+        <span className="item-text">
+          <span className="item-title">{row.title}</span>
+          {row.subtitle && <span className="item-subtitle">{row.subtitle}</span>}
+        </span>
+        {kind !== 'notes' && row.count > 0 && (
+          <span className="count" title={t('sidebar.annotationCount', { count: row.count })}>
+            {row.count}
+          </span>
+        )}
+      </button>
+      {isCode && (
+        <button type="button" className="icon-button code-row-menu" aria-haspopup="menu" aria-label={t('codes.menu.for', { name: row.title })} title={t('codes.menu.label')} onClick={(event) => actions.menu(row, event)}>
+          ⋯
+        </button>
+      )}
+    </li>
+  );
+});
+
 function treeOrder<T extends { id: string }>(sorted: T[], codes: { id: string; parent?: string }[]): T[] {
   const parentOf = new Map(codes.map((c) => [c.id, c.parent]));
   const ids = new Set(sorted.map((r) => r.id));
@@ -244,20 +281,24 @@ function treeOrder<T extends { id: string }>(sorted: T[], codes: { id: string; p
   for (const row of sorted) {
     const parent = parentOf.get(row.id);
     const key = parent && ids.has(parent) ? parent : undefined;
-    children.set(key, [...(children.get(key) ?? []), row]);
+    const siblings = children.get(key);
+    if (siblings) siblings.push(row);
+    else children.set(key, [row]);
   }
   const out: T[] = [];
-  const visit = (key: string | undefined, seen: Set<string>) => {
+  const seen = new Set<string>();
+  const visit = (key: string | undefined) => {
     for (const row of children.get(key) ?? []) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
       out.push(row);
-      visit(row.id, seen);
+      visit(row.id);
     }
   };
-  visit(undefined, new Set());
+  visit(undefined);
   // Codes caught in a parent cycle (a hand edit) still show.
-  for (const row of sorted) if (!out.includes(row)) out.push(row);
+  const placed = new Set(out);
+  for (const row of sorted) if (!placed.has(row)) out.push(row);
   return out;
 }
 

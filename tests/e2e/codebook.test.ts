@@ -120,7 +120,7 @@ test('the codebook is edited from the Codes list and the code view, and read as 
     // Dragging a code onto another puts it under that one.
     await page.locator('.code-row .item', { hasText: 'Frontières et routes' }).dragTo(page.locator('.code-row .item', { hasText: 'Regional cooperation' }));
     book = await codebook(vault.dir, (b) => b.codes.find((c) => c.name === 'Frontières et routes')?.parent === 'code-cooperation');
-    await page.locator('.code-toast', { hasText: 'moved to: Regional cooperation' }).waitFor();
+    await page.locator('.toast', { hasText: 'moved to: Regional cooperation' }).waitFor();
 
     // F2 on a code of the list renames it.
     await page.locator('.code-row .item', { hasText: 'Digital era' }).focus();
