@@ -3,6 +3,7 @@ import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { codesById } from './code-tree.ts';
 import type { Place } from '../app/navigation.ts';
 import type { CodeSummary, CodedPassage } from '../../electron/api.ts';
+import { readableQuote } from '../annotations/readable-quote.ts';
 
 /**
  * Coded passages as cards: the quote, its source and date, the comment, the passage's other codes
@@ -29,7 +30,7 @@ export function PassageList({ passages, codes, hide = [], empty, onOpen }: { pas
                 {p.state === 'orphan' && <span className="badge badge-danger">{t('passages.state.orphan')}</span>}
               </span>
               <span className="passage-quote" style={{ borderColor: colour }}>
-                {p.annotation.quote.exact}
+                {readableQuote(p.annotation.quote.exact)}
               </span>
               {p.annotation.comment && <span className="passage-comment">{p.annotation.comment}</span>}
               {others.length > 0 && (
