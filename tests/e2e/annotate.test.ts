@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
 import { sampleVaultCopy } from '../helpers/temp-dir.ts';
 import { waitFor } from '../helpers/wait-for.ts';
+import { SEEDS, seedsMissing } from '../helpers/seeds.ts';
+import { importIntoVault } from '../../electron/importers/import-into-vault.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -293,6 +295,35 @@ test('quick hands: a drag that overshoots the text, three codes typed without a 
     await waitFor(async () => (await read()).find((a) => a.id === 'sample-commit-overview-a3')?.quote.exact === 'job adverts now reach people', 'the annotation attached');
     await card.locator('.badge').waitFor({ state: 'detached' });
     assert.equal((await read()).find((a) => a.id === 'sample-commit-overview-a3')?.comment, lost.comment);
+    assert.deepEqual(harness.errors, [], 'the page logged errors');
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
+
+test('a seed capture, imported: a sentence with Vietnamese names selected with the mouse and highlighted is there after a reload', { skip: skip || seedsMissing }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  const sentence = 'La délégation vietnamienne conduite par le vice-ministre de la Sécurité publique, Lê Quy Vuong, a participé à cet évènement.';
+  try {
+    const imported = await importIntoVault(harness.session.vault, { name: '002_8f33a0f1b4de59be.txt', bytes: await fs.readFile(path.join(SEEDS, '002_8f33a0f1b4de59be.txt')) });
+    assert.equal(imported.status, 'imported');
+    const source = imported.status === 'imported' ? { id: imported.sourceId, title: imported.title } : null;
+    assert.ok(source);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('.sidebar .item').filter({ hasText: source.title }).first().click();
+    await page.locator('.reader h1', { hasText: source.title }).waitFor();
+    await selectWithMouse(page, sentence);
+    await page.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
+    await page.keyboard.press('3');
+    const file = path.join(vault.dir, harness.session.vault.annotationFilePath(source.id));
+    await waitFor(async () => (await fs.readFile(file, 'utf8').catch(() => '')).includes('Lê Quy Vuong'), 'the annotation file');
+    await page.reload();
+    await page.locator('.sidebar .item').filter({ hasText: source.title }).first().click();
+    await page.locator('.annotation-card').first().waitFor();
+    assert.equal((await page.locator('.reader-body mark').allTextContents()).join(''), sentence);
     assert.deepEqual(harness.errors, [], 'the page logged errors');
   } finally {
     await harness.close();
