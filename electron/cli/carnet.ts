@@ -25,7 +25,7 @@ Commands:
                              exit code 1 if any. Annotations to review are listed, exit code aside.
   notes --vault DIR          List the notes: title, tags, last update, file.
         [--tag TAG]          Only those with this tag (with or without #; case and accents aside).
-  import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .pdf.
+  import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .mhtml, .pdf, .docx, .odt, .eml.
                              Exit code 1 if any file failed.
   search --vault DIR QUERY   Search sources, notes and annotations (Lunr syntax, "phrases").
          [--kind source,note,annotation] [--limit N]

@@ -20,7 +20,7 @@ export interface SkippedLink {
 
 export interface Collected {
   files: FoundFile[];
-  /** Files inside folders in formats Carnet does not import (images, office files…), by count. */
+  /** Files inside folders in formats Carnet does not import (images, spreadsheets…), by count. */
   skipped: number;
   /** Paths that could not be read at all, with the reason. */
   missing: { path: string; reason: string }[];

@@ -57,6 +57,11 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 /** Text has no NULs and few control characters; a binary file renamed .txt has plenty. */
 function checked(text: string, encoding: TextEncodingName): DecodedText {
+  return { text: checkedText(text), encoding };
+}
+
+/** The same check for text decoded elsewhere (a page in its declared charset): the text, tidied, or a NotTextError. */
+export function checkedText(text: string): string {
   const sample = text.slice(0, 65536);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -71,5 +76,5 @@ function checked(text: string, encoding: TextEncodingName): DecodedText {
       en: 'This file does not look like text (too many control characters). Is it really a text file? Open it in the program that made it and save it as text or PDF.',
       fr: 'Ce fichier ne ressemble pas à du texte (trop de caractères de contrôle). Est-ce vraiment un fichier texte ? Ouvrez-le dans le programme qui l’a créé et enregistrez-le en texte ou en PDF.',
     });
-  return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), encoding };
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }

@@ -1,4 +1,5 @@
-import { decode, fromPlainText } from './txt-importer.ts';
+import { fromPlainText } from './txt-importer.ts';
+import { decodeHtml } from './html-charset.ts';
 import { isByline } from './text-capture.ts';
 import { parseDate } from './metadata/dates.ts';
 import { detectLanguage } from './metadata/language.ts';
@@ -16,7 +17,7 @@ const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'LI', 'BLOCKQUOTE', 'P
 const KEPT_TAGS = ['p', 'div', 'section', 'article', 'li', 'ul', 'ol', 'blockquote', 'pre', 'code', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'em', 'strong', 'i', 'b', 'a', 'span', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'dl', 'dt', 'dd', 'sup', 'sub'];
 
 export async function importHtml(input: ImportInput): Promise<ImportedDocument> {
-  const html = decode(input);
+  const { html } = decodeHtml(input.bytes);
   if (html.trim() === '') throw importError(EMPTY_FILE);
   return fromHtml(html, input);
 }

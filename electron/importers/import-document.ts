@@ -1,4 +1,8 @@
+import { importDocx } from './docx-importer.ts';
+import { importEml } from './eml-importer.ts';
 import { importHtml } from './html-importer.ts';
+import { importMhtml } from './mhtml-importer.ts';
+import { importOdt } from './odt-importer.ts';
 import { importMarkdown } from './markdown-importer.ts';
 import { importPdf } from './pdf-importer.ts';
 import { importText } from './txt-importer.ts';
@@ -14,6 +18,11 @@ const BY_EXTENSION: Record<string, Importer> = {
   htm: importHtml,
   xhtml: importHtml,
   pdf: importPdf,
+  mhtml: importMhtml,
+  mht: importMhtml,
+  docx: importDocx,
+  odt: importOdt,
+  eml: importEml,
 };
 
 export const IMPORTABLE_EXTENSIONS = Object.keys(BY_EXTENSION);

@@ -19,7 +19,7 @@ export const en = {
   'import.readOnly': 'This vault is open read-only: nothing can be imported into it.',
   'import.dropLabel': 'Drop files or folders to import',
   'import.drop': 'Drop articles, reports or whole folders here',
-  'import.formats': 'Text captures, Markdown, saved web pages and PDFs ({formats}), up to 50 MB each.',
+  'import.formats': 'Text captures, Markdown, saved web pages and web archives, PDFs, Word and OpenDocument files, e-mails ({formats}), up to 50 MB each.',
   'import.chooseFiles': 'Choose files…',
   'import.chooseFolder': 'Choose a folder…',
   'import.pasteHint': 'Or click here and paste an article (Ctrl+V).',

@@ -20,7 +20,7 @@ export const fr: Record<MessageKey, string> = {
   'import.readOnly': 'Ce coffre est ouvert en lecture seule : rien ne peut y être importé.',
   'import.dropLabel': 'Déposer des fichiers ou des dossiers à importer',
   'import.drop': 'Déposez ici des articles, des rapports ou des dossiers entiers',
-  'import.formats': 'Captures texte, Markdown, pages web enregistrées et PDF ({formats}), jusqu’à 50 Mo chacun.',
+  'import.formats': 'Captures texte, Markdown, pages et archives web enregistrées, PDF, documents Word et OpenDocument, e-mails ({formats}), jusqu’à 50 Mo chacun.',
   'import.chooseFiles': 'Choisir des fichiers…',
   'import.chooseFolder': 'Choisir un dossier…',
   'import.pasteHint': 'Ou cliquez ici et collez un article (Ctrl+V).',

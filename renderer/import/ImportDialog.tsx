@@ -80,7 +80,7 @@ export function ImportDialog({ progress, readOnly, onFiles, onPaste, onOpen, onC
             aria-label={t('import.dropLabel')}
           >
             <p className="drop-title">{t('import.drop')}</p>
-            <p className="muted">{t('import.formats', { formats: IMPORTABLE.filter((e) => e !== 'text' && e !== 'markdown' && e !== 'xhtml').map((e) => `.${e}`).join(' ') })}</p>
+            <p className="muted">{t('import.formats', { formats: IMPORTABLE.filter((e) => e !== 'text' && e !== 'markdown' && e !== 'xhtml' && e !== 'mht').map((e) => `.${e}`).join(' ') })}</p>
             <div className="drop-actions">
               <button type="button" className="primary" onClick={() => filesInput.current?.click()}>
                 {t('import.chooseFiles')}
@@ -95,7 +95,7 @@ export function ImportDialog({ progress, readOnly, onFiles, onPaste, onOpen, onC
               type="file"
               multiple
               hidden
-              accept=".txt,.md,.markdown,.html,.htm,.xhtml,.pdf"
+              accept={IMPORTABLE.map((e) => `.${e}`).join(',')}
               aria-label={t('import.chooseFiles')}
               onChange={(event) => {
                 onFiles(Array.from(event.target.files ?? []));

@@ -3,7 +3,7 @@
  * Only the formats Carnet imports are taken from folders (the Node side checks again).
  */
 
-export const IMPORTABLE = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf'];
+export const IMPORTABLE = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'mhtml', 'mht', 'pdf', 'docx', 'odt', 'eml'];
 
 export function isImportable(name: string): boolean {
   const match = /\.([A-Za-z0-9]+)$/.exec(name);
