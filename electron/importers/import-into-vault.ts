@@ -45,8 +45,9 @@ export async function importIntoVault(vault: Vault, input: ImportInput, uiLangua
       }
     }
     const { title, url: cleanUrl, publisher, authors, published, language } = normaliseMetadata(document.metadata, document.body, input.name);
-    const added = await vault.addSource({ title, url: cleanUrl, publisher, authors, published, language, sha256 }, `${document.body}\n`, document.original);
-    return { name: input.name, status: 'imported', sourceId: added.id, title: added.title, publisher, published, language, url: cleanUrl };
+    const { extraction } = document.metadata;
+    const added = await vault.addSource({ title, url: cleanUrl, publisher, authors, published, language, sha256, extraction }, `${document.body}\n`, document.original);
+    return { name: input.name, status: 'imported', sourceId: added.id, title: added.title, publisher, published, language, url: cleanUrl, ...(extraction ? { uncertain: true as const } : {}) };
   } catch (error) {
     if (error instanceof CarnetError && (error.code === 'read-only' || error.code === 'no-vault')) throw error;
     return { name: input.name, status: 'failed', reason: error instanceof CarnetError ? error.in(uiLanguage) : error instanceof Error ? error.message : String(error) };

@@ -16,6 +16,8 @@ export interface ImportedMetadata {
   /** `YYYY-MM-DD` */
   published?: string;
   language?: string;
+  /** No article was found in a capture: the body is all of it, for the researcher to trim. */
+  extraction?: 'uncertain';
 }
 
 export interface ImportedDocument {

@@ -1,5 +1,10 @@
 import { findDates } from './metadata/dates.ts';
 import { findSignature, outletName } from './metadata/signatures.ts';
+import { stopWordsFor } from './capture/stop-words.ts';
+import { lineFeatures, type LineFeatures } from './capture/line-features.ts';
+import { classifyInContext, classifyOnItsOwn, type LineClass } from './capture/classify-lines.ts';
+import { candidateRegions, type Region } from './capture/article-region.ts';
+import { bylineLike, fileNameWords, isTitleShaped, titleScore } from './capture/capture-title.ts';
 
 /**
  * Reads an article out of a web page captured as plain text (copy-paste or "save as text"):
@@ -14,6 +19,8 @@ export { isByline };
 
 export interface CaptureAnalysis {
   title: string | null;
+  /** No article region was found: the body is the whole capture, for the researcher to trim. */
+  uncertain: boolean;
   /** Paragraphs separated by blank lines; photo captions as `_caption_` paragraphs. */
   body: string;
   url?: string;
@@ -36,22 +43,104 @@ interface Line {
   block: number;
 }
 
-export function analyseCapture(text: string): CaptureAnalysis {
+export function analyseCapture(text: string, fileName = ''): CaptureAnalysis {
   const lines = toLines(text);
-  const result: CaptureAnalysis = { title: null, body: '', authors: [] };
-  let i = 0;
+  const result: CaptureAnalysis = { title: null, body: '', authors: [], uncertain: false };
+  let from = 0;
   let siteName: string | undefined;
-  while (i < lines.length && SITE_HEADER.test(lines[i]!.text) && lines[i]!.text.length < 120) {
-    siteName ??= lines[i]!.text.split(/\s+[-–—|:]\s+/u)[0];
-    i++;
+  while (from < lines.length && SITE_HEADER.test(lines[from]!.text) && lines[from]!.text.length < 120) {
+    siteName ??= lines[from]!.text.split(/\s+[-–—|:]\s+/u)[0];
+    from++;
   }
-  // The title is the first headline-like line that prose follows; what stands before it is the site's header and menus.
-  const titleIndex = findTitle(lines, i);
-  if (titleIndex !== -1) {
-    result.title = lines[titleIndex]!.text;
-    i = titleIndex + 1;
+  const stopWords = stopWordsFor(text);
+  const features = lines.map((line) => lineFeatures(line.text, stopWords));
+  const classes = classifyInContext(features.map(classifyOnItsOwn));
+  // A `Source :` line closes the article: what follows is the site's, whatever it looks like.
+  const sourceAt = lines.findIndex((line, index) => index >= from && SOURCE_LINE.test(line.text));
+  const until = sourceAt === -1 ? lines.length : sourceAt;
+  if (sourceAt !== -1) result.url = SOURCE_LINE.exec(lines[sourceAt]!.text)?.[1];
+  for (let k = 0; k < from; k++) classes[k] = 'bad';
+  for (let k = until; k < lines.length; k++) classes[k] = 'bad';
+  const region = chooseRegion(lines, features, classes, from);
+
+  if (!region || region.weight < MIN_ARTICLE) {
+    // Nothing reads as an article: the whole capture, for the researcher to trim, rather than a refusal.
+    result.uncertain = true;
+    const titleIndex = findTitle(lines, from);
+    if (titleIndex !== -1) result.title = lines[titleIndex]!.text;
+    result.body = wholeCapture(lines, from, titleIndex);
+    result.publisher ??= siteName;
+    return result;
   }
 
+  const titleIndex = titleBefore(lines, features, region.start, from, fileName);
+  if (titleIndex !== -1) result.title = lines[titleIndex]!.text;
+  // Bylines stand between the title and the article.
+  for (let k = Math.max(from, titleIndex + 1); k < region.start; k++) if (isByline(lines[k]!.text)) readByline(lines[k]!.text, result);
+  readBody(lines, classes, Math.max(region.start, titleIndex + 1), region.end, result);
+  result.publisher ??= siteName;
+  return result;
+}
+
+/**
+ * Of the stretches that could be the article, the one a headline introduces: a title-shaped line
+ * with a byline or a date under it, just before. Without such a sign, the heaviest stretch.
+ */
+function chooseRegion(lines: Line[], features: LineFeatures[], classes: LineClass[], from: number): Region | null {
+  const candidates = candidateRegions(classes, lines.map((line) => line.text.length));
+  let best: Region | null = null;
+  let bestScore = 0;
+  for (const region of candidates) {
+    const introduced = headlineBefore(lines, features, region.start, from);
+    const score = region.weight * (introduced ? HEADLINE_WEIGHT : 1);
+    if (score > bestScore) {
+      best = region;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** How much a headline with its byline counts for the stretch under it, against sheer length. */
+const HEADLINE_WEIGHT = 2.5;
+
+function headlineBefore(lines: Line[], features: LineFeatures[], start: number, from: number): boolean {
+  for (let k = start - 1; k >= Math.max(from, start - 12); k--) {
+    const text = lines[k]!.text;
+    if (!isTitleShaped(text, features[k]!) || isByline(text)) continue;
+    if (lines.slice(k + 1, Math.min(lines.length, k + 5)).some((line) => isByline(line.text) || bylineLike(line.text))) return true;
+  }
+  return false;
+}
+
+/** Articles are longer than this many characters of prose; less is a capture with no article Carnet can tell. */
+const MIN_ARTICLE = 200;
+
+/** The headline: the likeliest title-shaped line before the article's first prose (capture/capture-title.ts). */
+function titleBefore(lines: Line[], features: LineFeatures[], start: number, from: number, fileName: string): number {
+  let first = start;
+  while (first < lines.length && first < start + 3 && !isProse(lines[first]!.text)) first++;
+  const fileWords = fileNameWords(fileName);
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let k = first - 1; k >= Math.max(from, first - TITLE_REACH); k--) {
+    const text = lines[k]!.text;
+    if (isByline(text) || !isTitleShaped(text, features[k]!)) continue;
+    const bylineAfter = lines.slice(k + 1, k + 5).some((line) => isByline(line.text) || bylineLike(line.text));
+    const score = titleScore({ text, features: features[k]!, distance: first - 1 - k, bylineAfter }, fileWords);
+    if (score > bestScore) {
+      best = k;
+      bestScore = score;
+    }
+  }
+  return best !== -1 ? best : findTitle(lines, from);
+}
+
+/** How far before the article a headline may stand: past a byline, a photo and its credit, share buttons. */
+const TITLE_REACH = 30;
+
+/** The article's lines, formatted: captions, subheadings, bylines read, repeats dropped, the signature ending it. */
+function readBody(lines: Line[], classes: LineClass[], start: number, end: number, result: CaptureAnalysis): void {
   const paragraphs: string[] = [];
   let currentBlock = -1;
   let current: string[] = [];
@@ -62,16 +151,11 @@ export function analyseCapture(text: string): CaptureAnalysis {
   };
   const startedBody = () => paragraphs.length > 0 || current.length > 0;
 
-  for (; i < lines.length; i++) {
+  for (let i = start; i < end; i++) {
     const { text: line, block } = lines[i]!;
     if (block !== currentBlock) {
       flush();
       currentBlock = block;
-    }
-    const source = SOURCE_LINE.exec(line);
-    if (source) {
-      result.url ??= source[1];
-      break;
     }
     if (IMAGE_FILE.test(line)) {
       captionNext = true;
@@ -93,17 +177,14 @@ export function analyseCapture(text: string): CaptureAnalysis {
       const rest = line.slice(0, signature.index).trimEnd();
       if (rest) current.push(rest);
       flush();
-      // A Source line may still follow the signature.
-      const after = lines.slice(i + 1, i + 4).map((l) => SOURCE_LINE.exec(l.text)).find(Boolean);
-      if (after) result.url ??= after[1];
       break;
     }
-    if (startedBody() && isEndLabel(lines, i)) break;
     if (startedBody() && isSubheading(lines, i)) {
       flush();
       paragraphs.push(`## ${line}`);
       continue;
     }
+    if (classes[i] === 'bad') continue;
     if (current.length && isRepeat(line, current[current.length - 1]!)) {
       if (spaces(line) > spaces(current[current.length - 1]!)) current[current.length - 1] = line;
       continue;
@@ -116,8 +197,20 @@ export function analyseCapture(text: string): CaptureAnalysis {
   }
   flush();
   result.body = paragraphs.join('\n\n');
-  result.publisher ??= siteName;
-  return result;
+}
+
+/** Every line after the site's header and the title, one paragraph per block, repeats dropped. */
+function wholeCapture(lines: Line[], from: number, titleIndex: number): string {
+  const paragraphs: string[] = [];
+  let block = -1;
+  for (let i = from; i < lines.length; i++) {
+    if (i === titleIndex) continue;
+    const line = lines[i]!;
+    if (line.block !== block || paragraphs.length === 0) paragraphs.push(line.text);
+    else paragraphs[paragraphs.length - 1] += `\n${line.text}`;
+    block = line.block;
+  }
+  return paragraphs.join('\n\n');
 }
 
 function findTitle(lines: Line[], from: number): number {
@@ -196,21 +289,6 @@ function readByline(line: string, result: CaptureAnalysis): void {
 function startsProse(lines: Line[], i: number): boolean {
   const next = lines[i + 1];
   return next !== undefined && next.block === lines[i]!.block && lines[i]!.text.length > 200;
-}
-
-/**
- * A navigation label ("Voir plus", "Même sujet", "Read more") that ends the article: short, no
- * sentence punctuation, and followed by teasers — headlines without final punctuation, or captions.
- */
-function isEndLabel(lines: Line[], i: number): boolean {
-  const line = lines[i]!.text;
-  if (line.length > 40 || line.split(/\s+/).length > 4 || SENTENCE_END.test(line)) return false;
-  const following = lines.slice(i + 1, i + 9);
-  if (following.length === 0) return true;
-  if (isProse(following[0]!.text)) return false;
-  const teasers = following.filter((l) => (l.text.length <= 160 && !SENTENCE_END.test(l.text)) || CAPTION_CREDIT.test(l.text)).length;
-  const prose = following.filter((l) => l.text.length > 160 && SENTENCE_END.test(l.text)).length;
-  return teasers >= 2 && teasers >= prose;
 }
 
 /** The same text again with spaces lost or added (captures often repeat the lead): keep one. */

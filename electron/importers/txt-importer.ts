@@ -18,17 +18,21 @@ export function decode(input: ImportInput): string {
   }
 }
 
+const NO_TEXT = {
+  en: 'No article text was found in this file: only a title, menus or a few words. Copy the article’s own text, or save the page as HTML or PDF, and import that.',
+  fr: 'Aucun texte d’article n’a été trouvé dans ce fichier : seulement un titre, des menus ou quelques mots. Copiez le texte même de l’article, ou enregistrez la page en HTML ou en PDF, et importez-la.',
+};
+
 export function fromPlainText(text: string, input: ImportInput): ImportedDocument {
   if (text.trim() === '') throw importError(EMPTY_FILE);
-  const capture = analyseCapture(text);
-  const body = tidyBody(capture.body.split('\n\n'));
+  const capture = analyseCapture(text, input.name);
+  let body = tidyBody(capture.body.split('\n\n'));
   const words = body.split('\n\n').filter((p) => !/^(## |_|<!--)/.test(p)).join(' ');
-  if (words.length < 40) {
-    throw importError({
-      en: 'No article text was found in this file: only a title, menus or a few words. Copy the article’s own text, or save the page as HTML or PDF, and import that.',
-      fr: 'Aucun texte d’article n’a été trouvé dans ce fichier : seulement un titre, des menus ou quelques mots. Copiez le texte même de l’article, ou enregistrez la page en HTML ou en PDF, et importez-la.',
-    });
-  }
+  // Never refused for want of an article: what has text is kept whole, flagged, for the researcher to trim.
+  const uncertain = capture.uncertain || words.length < 40;
+  // A few words in all (a menu, a title alone) is not a source: said so, rather than a source of nothing.
+  if (uncertain && (text.match(/\p{L}/gu) ?? []).length < 20) throw importError(NO_TEXT);
+  if (uncertain && !capture.uncertain) body = tidyBody(text.split(/\n[ \t]*\n/).map((p) => p.replace(/\s*\n\s*/g, '\n')));
   return {
     metadata: {
       title: capture.title ?? titleFromFileName(input.name),
@@ -37,6 +41,7 @@ export function fromPlainText(text: string, input: ImportInput): ImportedDocumen
       authors: capture.authors,
       published: capture.published,
       language: detectLanguage(body),
+      ...(uncertain ? { extraction: 'uncertain' as const } : {}),
     },
     body,
     original: { bytes: input.bytes, extension: extensionOf(input.name) || 'txt' },

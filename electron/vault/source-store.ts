@@ -99,6 +99,6 @@ export class SourceStore {
 
 /** Keys in a fixed order, so that files diff well across saves. */
 function orderSource(meta: SourceMeta): Record<string, unknown> {
-  const { id, title, url, publisher, authors, published, language, imported, sha256, original } = meta;
-  return { id, title, url, publisher, authors, published, language, imported, sha256, original };
+  const { id, title, url, publisher, authors, published, language, imported, sha256, original, extraction } = meta;
+  return { id, title, url, publisher, authors, published, language, imported, sha256, original, extraction };
 }

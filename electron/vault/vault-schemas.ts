@@ -30,6 +30,8 @@ export const sourceMetaSchema = z.object({
   imported: isoDateTime,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex').optional(),
   original: z.string().optional(),
+  /** `uncertain`: the importer could not tell the article from the page's chrome and kept the whole capture. */
+  extraction: z.literal('uncertain').optional(),
 });
 export type SourceMeta = z.infer<typeof sourceMetaSchema>;
 

@@ -1,0 +1,61 @@
+import type { LineFeatures } from './line-features.ts';
+
+/**
+ * Which line of a capture is the article's headline. The lines before the article's first prose are
+ * the candidates; bylines, photo credits, share buttons, labels ("Reading time: 2 min") and menu
+ * lines are never one; among the rest the likeliest headline wins: a phrase of a few words to a
+ * few dozen, written as a headline, close to the article, and named by the file when it is.
+ */
+
+export interface TitleCandidate {
+  text: string;
+  features: LineFeatures;
+  /** Lines between this one and the article's first prose line. */
+  distance: number;
+  /** A byline or a date follows within a few lines, as under most headlines. */
+  bylineAfter: boolean;
+}
+
+const BYLINE = /^(?:by|par|por|de|von|door|bởi|written by|posted by|publié par)\s+\S/iu;
+const CREDIT = /^(?:photo|photos|photograph|image|images|crédit|credit|ảnh|foto|illustration|source)\b|\b(?:getty|reuters|afp|ap photo|shutterstock|istock|epa|vna|ttxvn)\b|\/\s*(?:the\s+)?\p{Lu}/iu;
+const LABEL = /^[^:]{1,30}:\s*\S[^:]{0,30}$/u;
+const STAMP = /\b\d{1,2}[:h]\d{2}\b|\b(?:updated|posted|published|publié|mis à jour|modifié|cập nhật)\b/iu;
+
+/** A byline, a date line or a time stamp: what follows a headline on most sites. */
+export function bylineLike(text: string): boolean {
+  return text.length < 160 && (BYLINE.test(text) || STAMP.test(text));
+}
+
+export function isTitleShaped(text: string, f: LineFeatures): boolean {
+  if (f.words < 3 || text.length > 250 || f.chromePhrase || f.dataLike || f.separators > 0) return false;
+  if (/[.,;:]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return false;
+  if (BYLINE.test(text) || STAMP.test(text) || (CREDIT.test(text) && f.words <= 12) || LABEL.test(text) || /https?:\/\/|www\./iu.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  // "VICTOR TANGERMANN, FUTURISM", "TECH PERSONAL TECHNOLOGY": names and section labels in capitals.
+  if (letters.length > 0 && upper / letters.length > 0.8 && f.words <= 6) return false;
+  return true;
+}
+
+export function titleScore(candidate: TitleCandidate, fileWords: Set<string>): number {
+  const { text, features: f, distance } = candidate;
+  let score = 1 - 0.04 * distance;
+  if (candidate.bylineAfter) score += 1.5;
+  if (f.words >= 5 && f.words <= 25) score += 1;
+  if (f.stopShare > 0.05 && f.stopShare < 0.6) score += 0.4;
+  // A name and a role ("Bryan DeArdo, CBS Sports") has no verb to speak of: few words, all capitalised.
+  if (f.words <= 5 && f.capitalisedShort > 0.75) score -= 0.8;
+  if (fileWords.size >= 3) {
+    const words = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+    const shared = words.filter((w) => fileWords.has(w)).length;
+    if (words.length && shared / words.length >= 0.6) score += 3;
+  }
+  return score;
+}
+
+/** The file name's words, when it names the article (`2025-11-19_imm6-hanoi.txt`); a hash or a number names nothing. */
+export function fileNameWords(name: string): Set<string> {
+  const base = name.replace(/\.[^.]+$/u, '').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  if (/[0-9a-f]{12,}/u.test(base)) return new Set();
+  return new Set(base.match(/\p{L}{3,}/gu) ?? []);
+}

@@ -1,0 +1,102 @@
+/**
+ * What a line of a capture looks like on its own: the features that tell an article's prose from
+ * a site's chrome (menus, bylines, share buttons, teasers, legal notes), in the spirit of jusText.
+ */
+
+export interface LineFeatures {
+  chars: number;
+  words: number;
+  /** Share of the words that are stop words of the capture's language: prose is full of them. */
+  stopShare: number;
+  /** Ends like a sentence. */
+  sentence: boolean;
+  /** Menu separators: `|`, `•`, `›`, `»` between words, or runs of spaces (a menu copied as a row). */
+  separators: number;
+  /** Share of the words that are short and capitalised: "Home News World Business". */
+  capitalisedShort: number;
+  /** "cookies", "newsletter", "share", "Partager", "all rights reserved"… */
+  chromePhrase: boolean;
+  /** The line is mostly a date, a time, a number or an address. */
+  dataLike: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const SEPARATOR = /\s[|•›»·/]\s|\s{3,}|\t/gu;
+const SENTENCE_END = /[.!?…»"”)\]:;]$/u;
+// Several languages on purpose: our users capture French, English and Vietnamese sites, and
+// international ones. Each is a phrase only chrome uses, never a word an article could.
+const CHROME = new RegExp(
+  [
+    'cookies?',
+    'newsletter',
+    'subscribe',
+    'sign (?:in|up)',
+    'log ?in',
+    'all rights reserved',
+    'tous droits réservés',
+    'privacy policy',
+    'terms of (?:use|service)',
+    'politique de confidentialité',
+    'mentions légales',
+    'share (?:this|on)',
+    'sharing options',
+    'copy link',
+    'continue reading',
+    'back to (?:top|gallery|home|all)',
+    'retour (?:à|a|en haut)',
+    'zurück',
+    'browse all',
+    'external links?',
+    'something went wrong',
+    'search in',
+    'show (?:more|comments)',
+    'load more',
+    'leave a (?:comment|reply)',
+    'laisser un commentaire',
+    'chevron_(?:left|right)',
+    'partager',
+    'partagez',
+    'abonnez-vous',
+    "s['’]abonner",
+    'read more',
+    'lire (?:aussi|la suite|plus)',
+    'voir (?:aussi|plus)',
+    'related (?:articles?|stories|posts)',
+    'advertisement',
+    'publicité',
+    'skip to (?:main )?content',
+    'aller au contenu',
+    'follow us',
+    'suivez-nous',
+    'click here',
+    'cliquez ici',
+    'comments?\\s*\\(\\d+\\)',
+    'commentaires?\\s*\\(\\d+\\)',
+    'chia sẻ',
+    'bình luận',
+    'đăng nhập',
+    'theo dõi',
+    '©',
+  ]
+    .map((phrase) => `(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}])`)
+    .join('|'),
+  'iu',
+);
+const DATA = /^[\s\d:/.,()+\-–—hH]*$|^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/u;
+
+export function lineFeatures(text: string, stopWords: Set<string>): LineFeatures {
+  const words = text.match(WORD) ?? [];
+  const lower = words.map((w) => w.toLowerCase());
+  const stop = lower.filter((w) => stopWords.has(w) || stopWords.has(w.replace(/^[ldjmnstcq][’']/u, ''))).length;
+  const capitalisedShort = words.filter((w) => w.length <= 12 && /^\p{Lu}/u.test(w)).length;
+  return {
+    chars: text.length,
+    words: words.length,
+    stopShare: words.length ? stop / words.length : 0,
+    sentence: SENTENCE_END.test(text),
+    separators: (text.match(SEPARATOR) ?? []).length,
+    capitalisedShort: words.length ? capitalisedShort / words.length : 0,
+    chromePhrase: text.length < 400 && CHROME.test(text),
+    dataLike: DATA.test(text),
+  };
+}
