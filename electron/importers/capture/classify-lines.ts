@@ -9,14 +9,15 @@ import type { LineFeatures } from './line-features.ts';
 export type LineClass = 'good' | 'near' | 'short' | 'bad';
 
 /**
- * jusText's lengths; stop-word shares lower than its defaults, because the `stopword` lists are
- * shorter than jusText's and our users' articles are dense with names (Hà Nội, Phnom Penh, IMM6).
- * Measured on the extraction benchmark (tests/bench/extract-bench.ts).
+ * jusText's scheme with other numbers: stop-word shares lower than its defaults, because the
+ * `stopword` lists are shorter than jusText's and our users' articles are dense with names (Hà Nội,
+ * Phnom Penh, IMM6); a longer "short" line, as a capture has no markup to say what is a paragraph.
+ * Chosen on the extraction benchmark (tests/bench/extract-bench.ts), among round values.
  */
-const LENGTH_LOW = 70;
+const LENGTH_LOW = 100;
 const LENGTH_HIGH = 200;
-const STOP_LOW = 0.2;
-const STOP_HIGH = 0.26;
+const STOP_LOW = 0.15;
+const STOP_HIGH = 0.22;
 
 export function classifyOnItsOwn(f: LineFeatures): LineClass {
   if (f.chromePhrase && (f.chars < 120 || !f.sentence)) return 'bad';

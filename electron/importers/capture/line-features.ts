@@ -22,7 +22,7 @@ export interface LineFeatures {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const SEPARATOR = /\s[|•›»·/]\s|\s{3,}|\t/gu;
-const SENTENCE_END = /[.!?…»"”)\]:;]$/u;
+const SENTENCE_END = /[.!?…»"”)\]:;。！？」]$/u;
 // Several languages on purpose: our users capture French, English and Vietnamese sites, and
 // international ones. Each is a phrase only chrome uses, never a word an article could.
 const CHROME = new RegExp(
@@ -69,6 +69,9 @@ const CHROME = new RegExp(
     'follow us',
     'suivez-nous',
     'click here',
+    'click to',
+    'copy this',
+    'opens? in (?:a )?new (?:window|tab)',
     'cliquez ici',
     'comments?\\s*\\(\\d+\\)',
     'commentaires?\\s*\\(\\d+\\)',
@@ -84,15 +87,21 @@ const CHROME = new RegExp(
 );
 const DATA = /^[\s\d:/.,()+\-–—hH]*$|^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/u;
 
+/** Chinese, Japanese and Korean run words together: every two of their characters count as a word. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
 export function lineFeatures(text: string, stopWords: Set<string>): LineFeatures {
-  const words = text.match(WORD) ?? [];
+  const cjk = (text.match(CJK) ?? []).length;
+  const words = [...(text.replace(CJK, ' ').match(WORD) ?? []), ...Array.from({ length: Math.floor(cjk / 2) }, () => '')];
   const lower = words.map((w) => w.toLowerCase());
   const stop = lower.filter((w) => stopWords.has(w) || stopWords.has(w.replace(/^[ldjmnstcq][’']/u, ''))).length;
   const capitalisedShort = words.filter((w) => w.length <= 12 && /^\p{Lu}/u.test(w)).length;
+  // CJK text has no stop words in these lists: its share is taken as prose-like when it reads as sentences.
+  const stopShare = words.length === 0 ? 0 : cjk > text.length / 3 ? (/[。！？」]$/u.test(text) ? 0.3 : 0.1) : stop / words.length;
   return {
     chars: text.length,
     words: words.length,
-    stopShare: words.length ? stop / words.length : 0,
+    stopShare,
     sentence: SENTENCE_END.test(text),
     separators: (text.match(SEPARATOR) ?? []).length,
     capitalisedShort: words.length ? capitalisedShort / words.length : 0,

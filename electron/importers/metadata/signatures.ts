@@ -4,6 +4,8 @@
  */
 
 const OUTLET_NAMES: Record<string, string> = { 'vietnam+': 'VietnamPlus', ttxvn: 'VNA', vna: 'VNA' };
+/** Wires whose name is a word, not an acronym. */
+const WIRES = new Set(['reuters', 'xinhua', 'kyodo', 'bernama', 'antara', 'yonhap', 'belga', 'dpa', 'efe', 'ansa', 'agerpres', 'interfax', 'tass', 'prensa latina', 'vietnamplus', 'vietnam+']);
 
 const IN_PARENS = /\(((?:[A-Z][\w.+&'-]*\s?\/\s?)*[A-Z][\w.+&'-]*)\)\s*$/u;
 const DASHED = /(?:^|[\s.])[-–—]\s?((?:[A-Z][\w.+&'-]*\/)+[A-Z][\w.+&'-]*)\s*$/u;
@@ -25,7 +27,8 @@ export function findSignature(text: string): Signature | null {
   // "… du Mékong (COMMIT)" names an acronym, "… humaine. (AFP)" signs the article.
   const before = trimmed.slice(0, trimmed.length - match[0].length);
   const standalone = before.trim() === '' || /[.!?»"”]\s*$/.test(before);
-  if (names.length === 1 && (!standalone || !/^[A-Z][A-Za-z+]{1,15}$/.test(last))) return null;
+  // A lone word in parentheses signs only as an agency does: in capitals (AFP, VNA, TTXVN) or a wire's own name; "(More)" is a link.
+  if (names.length === 1 && (!standalone || !(/^[A-Z][A-Z+]{1,9}$/.test(last) || WIRES.has(last.toLowerCase())))) return null;
   return { index: trimmed.length - match[0].trimStart().length, publisher: outletName(last) };
 }
 
