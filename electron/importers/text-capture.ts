@@ -1,5 +1,5 @@
 import { findDates } from './metadata/dates.ts';
-import { findSignature, outletName } from './metadata/signatures.ts';
+import { findSignature, isWire, outletName } from './metadata/signatures.ts';
 import { stopWordsFor } from './capture/stop-words.ts';
 import { lineFeatures, type LineFeatures } from './capture/line-features.ts';
 import { classifyInContext, classifyOnItsOwn, type LineClass } from './capture/classify-lines.ts';
@@ -75,9 +75,13 @@ export function analyseCapture(text: string, fileName = ''): CaptureAnalysis {
 
   const titleIndex = titleBefore(lines, features, region.start, from, fileName);
   if (titleIndex !== -1) result.title = lines[titleIndex]!.text;
-  // Bylines stand between the title and the article.
-  for (let k = Math.max(from, titleIndex + 1); k < region.start; k++) if (isByline(lines[k]!.text)) readByline(lines[k]!.text, result);
-  readBody(lines, classes, Math.max(region.start, titleIndex + 1), region.end, result);
+  // Bylines stand between the title and the article; a press release's dateline just above the title.
+  for (let k = Math.max(from, titleIndex + 1); k < region.start; k++) {
+    if (isByline(lines[k]!.text)) readByline(lines[k]!.text, result);
+    else readAuthorLine(lines[k]!.text, result);
+  }
+  for (let k = titleIndex - 1; !result.published && k >= Math.max(from, titleIndex - 2); k--) if (DATELINE.test(lines[k]!.text) && isByline(lines[k]!.text)) readByline(lines[k]!.text, result);
+  readBody(lines, classes, features, Math.max(region.start, titleIndex + 1), region.end, result);
   result.publisher ??= siteName;
   return result;
 }
@@ -140,7 +144,11 @@ function titleBefore(lines: Line[], features: LineFeatures[], start: number, fro
 const TITLE_REACH = 30;
 
 /** The article's lines, formatted: captions, subheadings, bylines read, repeats dropped, the signature ending it. */
-function readBody(lines: Line[], classes: LineClass[], start: number, end: number, result: CaptureAnalysis): void {
+const LIST_ITEM = /^(?:\d{1,2}[.)]|[-•*–])\s/u;
+/** "Lire aussi : …", "Read more: …": a label and a link, not a heading. */
+const LABELLED = /^[^:]{1,30}\s?:\s/u;
+
+function readBody(lines: Line[], classes: LineClass[], features: LineFeatures[], start: number, end: number, result: CaptureAnalysis): void {
   const paragraphs: string[] = [];
   let currentBlock = -1;
   let current: string[] = [];
@@ -171,6 +179,7 @@ function readBody(lines: Line[], classes: LineClass[], start: number, end: numbe
       readByline(line, result);
       continue;
     }
+    if (paragraphs.length <= 2 && readAuthorLine(line, result)) continue;
     const signature = findSignature(line);
     if (signature) {
       result.publisher ??= signature.publisher;
@@ -179,7 +188,9 @@ function readBody(lines: Line[], classes: LineClass[], start: number, end: numbe
       flush();
       break;
     }
-    if (startedBody() && isSubheading(lines, i)) {
+    // A list item is its own paragraph, even when the capture ran the list into one block.
+    if (LIST_ITEM.test(line)) flush();
+    if (startedBody() && isSubheading(lines, i) && !features[i]!.chromePhrase && !LABELLED.test(line)) {
       flush();
       paragraphs.push(`## ${line}`);
       continue;
@@ -266,12 +277,17 @@ function isByline(line: string): boolean {
 function removeDates(line: string): string {
   let rest = line;
   for (const d of findDates(line).reverse()) rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.length);
-  return rest.replace(/\b(?:publié|published|mis à jour|updated|le|on|à|at|\d{1,2}[:h]\d{2})\b/giu, ' ').replace(/[|·•,–—-]/g, ' ');
+  // Lookarounds, not \b: JavaScript's \b knows only ASCII letters, and "Publié" or "à" would stay.
+  return rest
+    .replace(/(?<![\p{L}\p{N}])(?:publié|publiée|published|posted|written|mis à jour|mis en ligne|modifié|updated|le|on|à|at|\d{1,2}[:h]\d{2})(?![\p{L}\p{N}])/giu, ' ')
+    .replace(/[|·•,:–—-]/g, ' ');
 }
 
 function readByline(line: string, result: CaptureAnalysis): void {
   const date = findDates(line).find((d) => !d.date.startsWith('--'));
   if (date && !result.published) result.published = date.date;
+  // A dateline ("Hanoï, le 20 novembre 2025") names a place, not a publisher.
+  if (DATELINE.test(line)) return;
   const name = removeDates(line).replace(/\s+/g, ' ').trim();
   if (!name) return;
   const author = AUTHOR.exec(name);
@@ -282,7 +298,22 @@ function readByline(line: string, result: CaptureAnalysis): void {
   // Site logos captured as text repeat the name: "VietnamPlusVietnamPlus".
   const half = name.length / 2;
   const publisher = name.length % 2 === 0 && name.slice(0, half) === name.slice(half) ? name.slice(0, half) : name;
-  result.publisher ??= outletName(publisher);
+  result.publisher ??= outletName(publisher.replace(STAFF, '').trim() || publisher);
+}
+
+const DATELINE = /^\p{Lu}[\p{L}' .-]{1,30},\s*(?:le\s+|on\s+)?\d/u;
+const STAFF = /\s+(?:staff|newsroom|desk|team|rédaction|la rédaction)$/iu;
+const AUTHOR_LINE = /^(?:by|par|por|de|written by|posted by)\s+([\p{L}][\p{L}' .,&-]{1,80})$/iu;
+
+/** "By Jane Roe and Minh Tran, Reuters": the names, and a wire's name as the publisher. */
+function readAuthorLine(line: string, result: CaptureAnalysis): boolean {
+  const match = AUTHOR_LINE.exec(line.trim());
+  if (!match || match[1]!.split(/\s+/).length > 10) return false;
+  for (const name of match[1]!.split(/\s+(?:et|and|&)\s+|,\s*/u).map((n) => n.trim()).filter(Boolean)) {
+    if (isWire(name)) result.publisher ??= outletName(name);
+    else if (!result.authors.includes(name)) result.authors.push(name);
+  }
+  return true;
 }
 
 /** A line of prose, not a caption: long and followed by more of the same block. */

@@ -19,6 +19,8 @@ export interface TitleCandidate {
 const BYLINE = /^(?:by|par|por|de|von|door|bởi|written by|posted by|publié par)\s+\S/iu;
 const CREDIT = /^(?:photo|photos|photograph|image|images|crédit|credit|ảnh|foto|illustration|source)\b|\b(?:getty|reuters|afp|ap photo|shutterstock|istock|epa|vna|ttxvn)\b|\/\s*(?:the\s+)?\p{Lu}/iu;
 const LABEL = /^[^:]{1,30}:\s*\S[^:]{0,30}$/u;
+/** What kind of text it is, not what it says: "Communiqué de presse", "Breaking news", "Opinion". */
+const GENRE = /^(?:communiqué(?: de presse)?|press release|breaking(?: news)?|opinion|editorial|éditorial|tribune|analyse|analysis|interview|entretien|dépêche|live|en direct|exclusive?|exclusif|news|actualités?|reportage|feature)$/iu;
 const STAMP = /\b\d{1,2}[:h]\d{2}\b|\b(?:updated|posted|published|publié|mis à jour|modifié|cập nhật)\b/iu;
 
 /** A byline, a date line or a time stamp: what follows a headline on most sites. */
@@ -29,7 +31,7 @@ export function bylineLike(text: string): boolean {
 export function isTitleShaped(text: string, f: LineFeatures): boolean {
   if (f.words < 3 || text.length > 250 || f.chromePhrase || f.dataLike || f.separators > 0) return false;
   if (/[.,;:]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return false;
-  if (BYLINE.test(text) || STAMP.test(text) || (CREDIT.test(text) && f.words <= 12) || LABEL.test(text) || /https?:\/\/|www\./iu.test(text)) return false;
+  if (GENRE.test(text.trim()) || BYLINE.test(text) || STAMP.test(text) || (CREDIT.test(text) && f.words <= 12) || LABEL.test(text) || /https?:\/\/|www\./iu.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   // "VICTOR TANGERMANN, FUTURISM", "TECH PERSONAL TECHNOLOGY": names and section labels in capitals.
@@ -42,6 +44,8 @@ export function titleScore(candidate: TitleCandidate, fileWords: Set<string>): n
   let score = 1 - 0.04 * distance;
   if (candidate.bylineAfter) score += 1.5;
   if (f.words >= 5 && f.words <= 25) score += 1;
+  // A headline is shorter than the standfirst under it.
+  score -= 0.03 * Math.max(0, f.words - 12);
   if (f.stopShare > 0.05 && f.stopShare < 0.6) score += 0.4;
   // A name and a role ("Bryan DeArdo, CBS Sports") has no verb to speak of: few words, all capitalised.
   if (f.words <= 5 && f.capitalisedShort > 0.75) score -= 0.8;

@@ -54,7 +54,7 @@ const CHROME = new RegExp(
     'leave a (?:comment|reply)',
     'laisser un commentaire',
     'chevron_(?:left|right)',
-    'partager',
+    'partager (?:sur|cet article|l[’\']article)',
     'partagez',
     'abonnez-vous',
     "s['’]abonner",
@@ -85,6 +85,8 @@ const CHROME = new RegExp(
     .join('|'),
   'iu',
 );
+/** Buttons captured as words: a line of nothing else is chrome. */
+const CHROME_WORDS = new Set(['share', 'partager', 'tweet', 'facebook', 'twitter', 'linkedin', 'whatsapp', 'email', 'e-mail', 'imprimer', 'print', 'pinterest', 'reddit', 'telegram', 'zalo', 'copier', 'copy', 'link', 'lien']);
 const DATA = /^[\s\d:/.,()+\-–—hH]*$|^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/u;
 
 /** Chinese, Japanese and Korean run words together: every two of their characters count as a word. */
@@ -94,7 +96,7 @@ export function lineFeatures(text: string, stopWords: Set<string>): LineFeatures
   const cjk = (text.match(CJK) ?? []).length;
   const words = [...(text.replace(CJK, ' ').match(WORD) ?? []), ...Array.from({ length: Math.floor(cjk / 2) }, () => '')];
   const lower = words.map((w) => w.toLowerCase());
-  const stop = lower.filter((w) => stopWords.has(w) || stopWords.has(w.replace(/^[ldjmnstcq][’']/u, ''))).length;
+  const stop = lower.filter((w) => stopWords.has(w) || stopWords.has(w.replace(/^(?:qu|[ldjmnstc])[’']/u, ''))).length;
   const capitalisedShort = words.filter((w) => w.length <= 12 && /^\p{Lu}/u.test(w)).length;
   // CJK text has no stop words in these lists: its share is taken as prose-like when it reads as sentences.
   const stopShare = words.length === 0 ? 0 : cjk > text.length / 3 ? (/[。！？」]$/u.test(text) ? 0.3 : 0.1) : stop / words.length;
@@ -105,7 +107,7 @@ export function lineFeatures(text: string, stopWords: Set<string>): LineFeatures
     sentence: SENTENCE_END.test(text),
     separators: (text.match(SEPARATOR) ?? []).length,
     capitalisedShort: words.length ? capitalisedShort / words.length : 0,
-    chromePhrase: text.length < 400 && CHROME.test(text),
+    chromePhrase: (text.length < 400 && CHROME.test(text)) || (lower.length > 0 && lower.length <= 3 && lower.every((w) => CHROME_WORDS.has(w))),
     dataLike: DATA.test(text),
   };
 }

@@ -8,7 +8,8 @@ const OUTLET_NAMES: Record<string, string> = { 'vietnam+': 'VietnamPlus', ttxvn:
 const WIRES = new Set(['reuters', 'xinhua', 'kyodo', 'bernama', 'antara', 'yonhap', 'belga', 'dpa', 'efe', 'ansa', 'agerpres', 'interfax', 'tass', 'prensa latina', 'vietnamplus', 'vietnam+']);
 
 const IN_PARENS = /\(((?:[A-Z][\w.+&'-]*\s?\/\s?)*[A-Z][\w.+&'-]*)\)\s*$/u;
-const DASHED = /(?:^|[\s.])[-–—]\s?((?:[A-Z][\w.+&'-]*\/)+[A-Z][\w.+&'-]*)\s*$/u;
+// The lookbehind keeps the full stop before "-NDEL/VNA" in the article's last sentence.
+const DASHED = /(?<=^|[\s.])[-–—]\s?((?:[A-Z][\w.+&'-]*\/)+[A-Z][\w.+&'-]*)\s*$/u;
 
 export interface Signature {
   /** Where the signature starts in the text it was found in. */
@@ -28,8 +29,13 @@ export function findSignature(text: string): Signature | null {
   const before = trimmed.slice(0, trimmed.length - match[0].length);
   const standalone = before.trim() === '' || /[.!?»"”]\s*$/.test(before);
   // A lone word in parentheses signs only as an agency does: in capitals (AFP, VNA, TTXVN) or a wire's own name; "(More)" is a link.
-  if (names.length === 1 && (!standalone || !(/^[A-Z][A-Z+]{1,9}$/.test(last) || WIRES.has(last.toLowerCase())))) return null;
+  if (names.length === 1 && (!standalone || !isWire(last))) return null;
   return { index: trimmed.length - match[0].trimStart().length, publisher: outletName(last) };
+}
+
+/** A news agency's name: an acronym in capitals (AFP, VNA) or a wire known by a word (Reuters). */
+export function isWire(name: string): boolean {
+  return /^[A-Z][A-Z+]{1,9}$/.test(name) || WIRES.has(name.toLowerCase());
 }
 
 export function outletName(name: string): string {
