@@ -150,6 +150,15 @@ export const methodSchemas = {
       baseRevision: revision,
     })
     .strict(),
+  /** Removes whole paragraphs, [from, to) of the body of revision `baseRevision`, from a source without annotations (a capture imported whole). */
+  trimSource: z
+    .object({ id: idSchema, baseRevision: revision, from: z.number().int().min(0).max(100_000_000), to: z.number().int().min(1).max(100_000_000) })
+    .strict()
+    .refine((r) => r.to > r.from, 'Choose at least one paragraph to remove.'),
+  /** Puts back the body a trim replaced (`version`, from trimSource), or without `version` the body as imported. */
+  restoreSourceBody: z.object({ id: idSchema, baseRevision: revision, version: z.string().regex(/^[0-9TZ-]{20,40}$/, 'A version name from trimSource.').optional() }).strict(),
+  /** Clears a source's `extraction: uncertain`: the user checked its text. */
+  markExtractionChecked: z.object({ id: idSchema, baseRevision: revision }).strict(),
   /** One file the user chose, dropped or pasted as a file; the bytes as base64. */
   importFile: z
     .object({
@@ -292,6 +301,9 @@ export interface MethodOutputs {
   linkMention: NoteDetail;
   saveAttachment: { path: string };
   updateSourceMetadata: SourceDetail;
+  trimSource: { source: SourceDetail; version: string; removed: number };
+  restoreSourceBody: SourceDetail;
+  markExtractionChecked: SourceDetail;
   importFile: ImportResult;
   importPaste: ImportResult;
   listAnnotations: AnnotationList;

@@ -48,6 +48,9 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
 
     updateSourceMetadata: ({ id, baseRevision, title, url, publisher, authors, published, language }) =>
       session.vault.updateSourceMeta(id, { title, url: url || undefined, publisher: publisher || undefined, authors, published: published || undefined, language: language || undefined }, baseRevision),
+    trimSource: ({ id, baseRevision, from, to }) => session.vault.trimSource(id, baseRevision, from, to),
+    restoreSourceBody: ({ id, baseRevision, version }) => session.vault.restoreSourceBody(id, baseRevision, version),
+    markExtractionChecked: ({ id, baseRevision }) => session.vault.markExtractionChecked(id, baseRevision),
     importFile: ({ name, dataBase64 }) => importIntoVault(session.vault, { name, bytes: Buffer.from(dataBase64, 'base64') }, session.language()),
     importPaste: ({ text, html }) =>
       html && html.trim() !== ''

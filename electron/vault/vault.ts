@@ -13,6 +13,7 @@ import { CodedPassages } from './coded-passages.ts';
 import { NoteStore } from './note-store.ts';
 import type { BrokenLink } from './note-link-report.ts';
 import { SourceStore } from './source-store.ts';
+import { SourceTrim, type TrimResult } from './source-trim.ts';
 import { TrashStore } from './trash-store.ts';
 import { VaultCore } from './vault-core.ts';
 import { VaultIndex } from './vault-index.ts';
@@ -66,6 +67,7 @@ export class Vault {
   private readonly lock: VaultLock | null;
   private watcher: VaultWatcher | null = null;
   private readonly sources: SourceStore;
+  private readonly sourceTrim: SourceTrim;
   private readonly notes: NoteStore;
   private readonly annotations: AnnotationStore;
   private readonly annotationEdits: AnnotationEdits;
@@ -81,6 +83,7 @@ export class Vault {
     this.core = core;
     this.lock = lock;
     this.sources = new SourceStore(core);
+    this.sourceTrim = new SourceTrim(core, (id) => this.sources.get(id));
     this.trash = new TrashStore(core);
     this.notes = new NoteStore(core, this.trash);
     this.annotations = new AnnotationStore(core);
@@ -207,6 +210,18 @@ export class Vault {
   }
   updateSourceMeta(id: string, change: Pick<SourceMeta, 'title' | 'url' | 'publisher' | 'authors' | 'published' | 'language'>, baseRevision: string): Promise<SourceDetail> {
     return this.sources.updateMeta(id, change, baseRevision);
+  }
+  /** Removes whole paragraphs [from, to) of a source without annotations; the body replaced is kept in its history. */
+  trimSource(id: string, baseRevision: string, from: number, to: number): Promise<TrimResult> {
+    return this.sourceTrim.trim(id, baseRevision, from, to);
+  }
+  /** Puts back a body a trim replaced (`version`), or without one the body as imported. */
+  restoreSourceBody(id: string, baseRevision: string, version?: string): Promise<SourceDetail> {
+    return this.sourceTrim.restore(id, baseRevision, version);
+  }
+  /** Clears `extraction: uncertain`: the user checked that the text is the article. */
+  markExtractionChecked(id: string, baseRevision: string): Promise<SourceDetail> {
+    return this.sourceTrim.markChecked(id, baseRevision);
   }
 
   // Notes

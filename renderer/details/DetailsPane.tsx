@@ -75,6 +75,13 @@ function SourceDetails({ id, data, onOpenExternal }: { id: string; data: VaultDa
             </Field>
           )}
           <Field label={t('field.imported')}>{formatDate(source.imported, language, true)}</Field>
+          {source.extraction === 'uncertain' && (
+            <Field label={t('trim.field')}>
+              <span className="trim-field">
+                <Icon name="warning" /> {t('trim.fieldValue')}
+              </span>
+            </Field>
+          )}
           <Field label={t('field.file')}>
             <code className="break">{source.path}</code>
           </Field>

@@ -1,10 +1,12 @@
 import { annotationsEn } from './annotations.en.ts';
 import { codesEn } from './codes.en.ts';
+import { trimEn } from './trim.en.ts';
 
 /** The UI's words in English: the reference dictionary; fr.ts must give every key. Subsystems with many words keep them in their own pair of files. */
 export const en = {
   ...annotationsEn,
   ...codesEn,
+  ...trimEn,
   'centre.label': 'Open item',
   'common.cancel': 'Cancel',
   'common.close': 'Close',

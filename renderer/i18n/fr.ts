@@ -1,11 +1,13 @@
 import type { MessageKey } from './en.ts';
 import { annotationsFr } from './annotations.fr.ts';
 import { codesFr } from './codes.fr.ts';
+import { trimFr } from './trim.fr.ts';
 
 /** L'interface en français. */
 export const fr: Record<MessageKey, string> = {
   ...annotationsFr,
   ...codesFr,
+  ...trimFr,
   'centre.label': 'Élément ouvert',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',

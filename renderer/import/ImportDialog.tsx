@@ -136,6 +136,11 @@ export function ImportDialog({ progress, readOnly, onFiles, onPaste, onOpen, onC
                         {result.title}
                       </button>
                     )}
+                    {result.status === 'imported' && result.uncertain && (
+                      <span className="result-flag">
+                        <Icon name="warning" /> {t('trim.importFlag')}
+                      </span>
+                    )}
                     {result.status === 'duplicate' && (
                       <span>
                         {result.reason}{' '}

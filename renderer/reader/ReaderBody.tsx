@@ -1,12 +1,16 @@
 import { memo, type CSSProperties } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Paragraph } from './body-segments.ts';
+import { TrimMenu } from './trim-menu.tsx';
+import type { ParagraphTrim } from './trim-actions.ts';
 
 interface ReaderBodyProps {
   paragraphs: Paragraph[];
   /** Each placed annotation's colour, by id. */
   colors: Map<string, string>;
   focusedId?: string;
+  /** While a capture imported whole is trimmed: a ⋯ menu in each paragraph's margin. */
+  trim?: ParagraphTrim | undefined;
 }
 
 /**
@@ -14,11 +18,11 @@ interface ReaderBodyProps {
  * offset in the body: that is how a selection becomes a passage (annotations/reader-selection.ts).
  * Overlapping passages stack: the innermost colour fills, the outer one underlines.
  */
-export const ReaderBody = memo(function ReaderBody({ paragraphs, colors, focusedId }: ReaderBodyProps) {
+export const ReaderBody = memo(function ReaderBody({ paragraphs, colors, focusedId, trim }: ReaderBodyProps) {
   const { t } = useI18n();
   return (
     <>
-      {paragraphs.map((paragraph) => {
+      {paragraphs.map((paragraph, index) => {
         if (paragraph.kind === 'page') {
           return (
             <div key={paragraph.start} className="page-marker" id={`page-${paragraph.page}`} role="separator" aria-label={t('reader.page', { page: paragraph.page ?? 0 })}>
@@ -28,7 +32,8 @@ export const ReaderBody = memo(function ReaderBody({ paragraphs, colors, focused
         }
         const Tag = paragraph.kind === 'heading' ? 'h2' : 'p';
         return (
-          <Tag key={paragraph.start} className={paragraph.kind === 'text' ? undefined : `body-${paragraph.kind}`}>
+          <Tag key={paragraph.start} className={[paragraph.kind === 'text' ? '' : `body-${paragraph.kind}`, trim ? 'trimmable' : ''].filter(Boolean).join(' ') || undefined}>
+            {trim && <TrimMenu index={index} trim={trim} />}
             {paragraph.segments.map((segment) => {
               if (segment.annotationIds.length === 0) {
                 return (

@@ -4,6 +4,8 @@ import { Icon } from '../app/icons.tsx';
 import { segmentBody, type Placed } from './body-segments.ts';
 import { ReaderBody } from './ReaderBody.tsx';
 import { useSource } from './use-source.ts';
+import { TrimBanner } from './TrimBanner.tsx';
+import { useTrim } from './trim-actions.ts';
 import { AnnotationPane } from '../annotations/AnnotationPane.tsx';
 import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
 import { annotationColor, useHighlightColors } from '../annotations/highlight-colors.ts';
@@ -69,6 +71,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
     placed.sort((a, b) => a.start - b.start || b.end - a.end);
     return segmentBody(loaded.source.body, placed);
   }, [loaded, entries, selectionShown]);
+  const trim = useTrim(loaded?.source, Math.max(loaded?.source.annotationCount ?? 0, loaded?.annotations.annotations.length ?? 0), paragraphs, readOnly, onNotice);
   const markColors = useMemo(() => new Map([...entries.map((e): [string, string] => [e.annotation.id, e.color]), [SELECTION_ID, SELECTION_COLOR]]), [entries]);
 
   const select = useCallback((next: string) => onSelectAnnotation(next), [onSelectAnnotation]);
@@ -140,6 +143,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
           <h1>{source.title}</h1>
           {byline.length > 0 && <p className="byline">{byline.join(' · ')}</p>}
           {!source.published && <p className="byline muted">{t('reader.noDate')}</p>}
+          <TrimBanner source={source} readOnly={readOnly} trim={trim} />
           <div className="reader-actions">
             {source.url && (
               <button type="button" className="link-button" onClick={() => onOpenExternal(source.url as string)} title={source.url}>
@@ -163,7 +167,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
           </div>
         )}
         <div className="reader-body" ref={body} tabIndex={0} aria-label={t('annotation.bodyLabel')} onClick={onBodyClick} {...(readOnly ? {} : bodyHandlers)}>
-          <ReaderBody paragraphs={paragraphs} colors={markColors} focusedId={annotationId} />
+          <ReaderBody paragraphs={paragraphs} colors={markColors} focusedId={annotationId} trim={trim.paragraphTrim} />
         </div>
         {pending && !readOnly && (
           <SelectionToolbar
