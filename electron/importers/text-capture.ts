@@ -43,7 +43,11 @@ interface Line {
   block: number;
 }
 
-export function analyseCapture(text: string, fileName = ''): CaptureAnalysis {
+/**
+ * `siteChrome`: lines known to be this site's chrome, learnt from other captures of the same site
+ * (folded with `chromeKey`); they are never article text, however much they read like prose.
+ */
+export function analyseCapture(text: string, fileName = '', siteChrome: ReadonlySet<string> = new Set()): CaptureAnalysis {
   const lines = toLines(text);
   const result: CaptureAnalysis = { title: null, body: '', authors: [], uncertain: false };
   let from = 0;
@@ -54,7 +58,7 @@ export function analyseCapture(text: string, fileName = ''): CaptureAnalysis {
   }
   const stopWords = stopWordsFor(text);
   const features = lines.map((line) => lineFeatures(line.text, stopWords));
-  const classes = classifyInContext(features.map(classifyOnItsOwn));
+  const classes = classifyInContext(features.map((f, k) => (siteChrome.has(chromeKey(lines[k]!.text)) ? 'bad' : classifyOnItsOwn(f))));
   // A `Source :` line closes the article: what follows is the site's, whatever it looks like.
   const sourceAt = lines.findIndex((line, index) => index >= from && SOURCE_LINE.test(line.text));
   const until = sourceAt === -1 ? lines.length : sourceAt;
@@ -115,6 +119,11 @@ function headlineBefore(lines: Line[], features: LineFeatures[], start: number, 
     if (lines.slice(k + 1, Math.min(lines.length, k + 5)).some((line) => isByline(line.text) || bylineLike(line.text))) return true;
   }
   return false;
+}
+
+/** A line as sites repeat it: case, spacing and digits aside ("© 2025" and "© 2026" are one line). */
+export function chromeKey(line: string): string {
+  return line.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ').trim();
 }
 
 /** Articles are longer than this many characters of prose; less is a capture with no article Carnet can tell. */

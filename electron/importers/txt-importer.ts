@@ -23,9 +23,9 @@ const NO_TEXT = {
   fr: 'Aucun texte d’article n’a été trouvé dans ce fichier : seulement un titre, des menus ou quelques mots. Copiez le texte même de l’article, ou enregistrez la page en HTML ou en PDF, et importez-la.',
 };
 
-export function fromPlainText(text: string, input: ImportInput): ImportedDocument {
+export function fromPlainText(text: string, input: ImportInput, siteChrome?: ReadonlySet<string>): ImportedDocument {
   if (text.trim() === '') throw importError(EMPTY_FILE);
-  const capture = analyseCapture(text, input.name);
+  const capture = analyseCapture(text, input.name, siteChrome);
   let body = tidyBody(capture.body.split('\n\n'));
   const words = body.split('\n\n').filter((p) => !/^(## |_|<!--)/.test(p)).join(' ');
   // Never refused for want of an article: what has text is kept whole, flagged, for the researcher to trim.
