@@ -157,6 +157,8 @@ export const methodSchemas = {
     .refine((r) => r.to > r.from, 'Choose at least one paragraph to remove.'),
   /** Puts back the body a trim replaced (`version`, from trimSource), or without `version` the body as imported. */
   restoreSourceBody: z.object({ id: idSchema, baseRevision: revision, version: z.string().regex(/^[0-9TZ-]{20,40}$/, 'A version name from trimSource.').optional() }).strict(),
+  /** Reads a text capture's original again with its site's learnt chrome (refused when the source has annotations). */
+  reextractSource: z.object({ id: idSchema, baseRevision: revision }).strict(),
   /** Clears a source's `extraction: uncertain`: the user checked its text. */
   markExtractionChecked: z.object({ id: idSchema, baseRevision: revision }).strict(),
   /** One file the user chose, dropped or pasted as a file; the bytes as base64. */
@@ -304,6 +306,7 @@ export interface MethodOutputs {
   trimSource: { source: SourceDetail; version: string; removed: number };
   restoreSourceBody: SourceDetail;
   markExtractionChecked: SourceDetail;
+  reextractSource: { source: SourceDetail; changed: boolean; wordsBefore: number; wordsAfter: number; version?: string };
   importFile: ImportResult;
   importPaste: ImportResult;
   listAnnotations: AnnotationList;

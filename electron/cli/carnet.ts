@@ -5,6 +5,7 @@ import { annotationReviews, checkVault } from '../vault/vault-check.ts';
 import { annotationStates } from '../vault/annotation-states.ts';
 import { runAnnotations, runCodes } from './annotations-command.ts';
 import { runImport } from './import-command.ts';
+import { runReextract } from './reextract-command.ts';
 import { runNotes } from './notes-command.ts';
 import { runReindex, runSearch } from './search-command.ts';
 import type { SearchKind } from '../search/search-types.ts';
@@ -27,6 +28,9 @@ Commands:
         [--tag TAG]          Only those with this tag (with or without #; case and accents aside).
   import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .mhtml, .pdf, .docx, .odt, .eml.
                              Exit code 1 if any file failed.
+  reextract --vault DIR      Read text captures (.txt) again from their originals, with the chrome
+         [--source ID]       (menus, header, footer) learnt from other captures of the same site in the
+                             vault: one source, or every one. A source with annotations is never changed.
   search --vault DIR QUERY   Search sources, notes and annotations (Lunr syntax, "phrases").
          [--kind source,note,annotation] [--limit N]
   reindex --vault DIR        Rebuild the search index from scratch, with progress.
@@ -79,6 +83,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await withVault(requireVault(values.vault), (vault) => runNotes(vault, values.tag, json, io));
       case 'import':
         return await importPaths(requireVault(values.vault), rest, json, io);
+      case 'reextract':
+        return await reextract(requireVault(values.vault), values.source, json, io);
       case 'search':
         return await search(requireVault(values.vault), rest.join(' '), values.kind, values.limit, json, io);
       case 'reindex':
@@ -151,6 +157,16 @@ async function importPaths(dir: string, paths: string[], json: boolean, io: CliI
   const vault = await Vault.open(dir, { watch: false });
   try {
     return await runImport(vault, paths, json, io);
+  } finally {
+    await vault.close();
+  }
+}
+
+/** Takes the lock, like import: it writes. */
+async function reextract(dir: string, source: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  const vault = await Vault.open(dir, { watch: false });
+  try {
+    return await runReextract(vault, source, json, io);
   } finally {
     await vault.close();
   }

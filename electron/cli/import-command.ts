@@ -2,7 +2,8 @@ import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { collectFiles } from '../importers/collect-files.ts';
-import { importIntoVault, MAX_IMPORT_BYTES, tooLargeReason, type ImportResult } from '../importers/import-into-vault.ts';
+import { importIntoVault, isCaptureName, learnFromBatch, MAX_IMPORT_BYTES, tooLargeReason, type ImportResult } from '../importers/import-into-vault.ts';
+import { MAX_LEARNT_BYTES, type LearntCapture } from '../vault/site-chrome-store.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { CliIo } from './carnet.ts';
 
@@ -14,6 +15,7 @@ export async function runImport(vault: Vault, paths: string[], json: boolean, io
   const { files, skipped, missing, links } = await collectFiles(paths);
   const results: (ImportResult & { path: string })[] = missing.map((m) => ({ name: path.basename(m.path), path: m.path, status: 'failed' as const, reason: m.reason }));
   const started = Date.now();
+  const batch = await learnBatch(files);
   for (const [index, file] of files.entries()) {
     const name = path.basename(file.path);
     let result: ImportResult;
@@ -23,7 +25,8 @@ export async function runImport(vault: Vault, paths: string[], json: boolean, io
       // A file found in a folder was not a link when listed: O_NOFOLLOW keeps it so if it is swapped for one since.
       const flag = file.inFolder ? constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) : 'r';
       const bytes = await fs.readFile(file.path, { flag }).catch((error: Error) => error);
-      result = bytes instanceof Error ? { name, status: 'failed', reason: `Could not read the file: ${bytes.message}` } : await importIntoVault(vault, { name, bytes });
+      const others = [...batch].filter(([at]) => at !== file.path).map(([, capture]) => capture);
+      result = bytes instanceof Error ? { name, status: 'failed', reason: `Could not read the file: ${bytes.message}` } : await importIntoVault(vault, { name, bytes }, 'en', { batch: others });
     }
     results.push({ ...result, path: file.path });
     if (!json) io.err(`[${index + 1}/${files.length}] ${describe(result)}`);
@@ -45,6 +48,20 @@ export async function runImport(vault: Vault, paths: string[], json: boolean, io
     for (const link of links) io.out(`  not followed: ${link.reason.en}`);
   }
   return counts.failed > 0 ? 1 : 0;
+}
+
+/** The batch's text captures, read first, so that captures of one site imported together teach each other its chrome. */
+async function learnBatch(files: { path: string; size: number; inFolder: boolean }[]): Promise<Map<string, LearntCapture>> {
+  const batch = new Map<string, LearntCapture>();
+  const captures = files.filter((file) => isCaptureName(file.path) && file.size <= MAX_LEARNT_BYTES);
+  if (captures.length < 2) return batch;
+  for (const file of captures) {
+    const flag = file.inFolder ? constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) : 'r';
+    const bytes = await fs.readFile(file.path, { flag }).catch(() => null);
+    const learnt = bytes && learnFromBatch({ name: path.basename(file.path), bytes });
+    if (learnt) batch.set(file.path, learnt);
+  }
+  return batch;
 }
 
 function describe(result: ImportResult): string {

@@ -51,6 +51,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     trimSource: ({ id, baseRevision, from, to }) => session.vault.trimSource(id, baseRevision, from, to),
     restoreSourceBody: ({ id, baseRevision, version }) => session.vault.restoreSourceBody(id, baseRevision, version),
     markExtractionChecked: ({ id, baseRevision }) => session.vault.markExtractionChecked(id, baseRevision),
+    reextractSource: ({ id, baseRevision }) => session.vault.reextractSource(id, baseRevision),
     importFile: ({ name, dataBase64 }) => importIntoVault(session.vault, { name, bytes: Buffer.from(dataBase64, 'base64') }, session.language()),
     importPaste: ({ text, html }) =>
       html && html.trim() !== ''

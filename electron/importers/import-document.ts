@@ -5,7 +5,7 @@ import { importMhtml } from './mhtml-importer.ts';
 import { importOdt } from './odt-importer.ts';
 import { importMarkdown } from './markdown-importer.ts';
 import { importPdf } from './pdf-importer.ts';
-import { importText } from './txt-importer.ts';
+import { decode, fromPlainText, importText } from './txt-importer.ts';
 import { EMPTY_FILE, extensionOf, importError, type ImportInput, type ImportedDocument, type Importer } from './imported-document.ts';
 
 /** One importer per format, chosen by extension, with a look at the bytes for misnamed files. */
@@ -31,7 +31,8 @@ export function canImport(name: string): boolean {
   return extensionOf(name) in BY_EXTENSION;
 }
 
-export async function importDocument(input: ImportInput): Promise<ImportedDocument> {
+/** `siteChrome`: for a text capture, the lines its site's other captures teach are chrome (site-chrome.ts). */
+export async function importDocument(input: ImportInput, siteChrome?: ReadonlySet<string>): Promise<ImportedDocument> {
   if (input.bytes.length === 0) throw importError(EMPTY_FILE);
   // A PDF saved with another extension is still a PDF.
   if (startsWith(input.bytes, '%PDF-')) return importPdf(input);
@@ -45,6 +46,7 @@ export async function importDocument(input: ImportInput): Promise<ImportedDocume
     });
   }
   if (importer === importText && looksLikeHtml(input.bytes)) return importHtml(input);
+  if (importer === importText && siteChrome && siteChrome.size > 0) return fromPlainText(decode(input), input, siteChrome);
   return importer(input);
 }
 

@@ -10,6 +10,8 @@ export interface ImportRequest {
   id: number;
   name: string;
   bytes: Uint8Array;
+  /** For a text capture: lines known to be its site's chrome (site-chrome.ts), folded with `chromeKey`. */
+  siteChrome?: string[];
 }
 
 export type ImportReply =

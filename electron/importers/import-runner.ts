@@ -54,6 +54,7 @@ export function defaultImportWorkerUrl(moduleUrl: string = import.meta.url): URL
 interface Task {
   input: ImportInput;
   limits: ImportLimits;
+  siteChrome?: string[];
   resolve: (document: ImportedDocument) => void;
   reject: (error: Error) => void;
 }
@@ -70,10 +71,13 @@ const queue: Task[] = [];
 const slots: Slot[] = [];
 let nextId = 1;
 
-/** Reads one file in a worker thread; rejects with a CarnetError the user can read, whatever happens there. */
-export function importInWorker(input: ImportInput, limits: ImportLimits = {}): Promise<ImportedDocument> {
+/**
+ * Reads one file in a worker thread; rejects with a CarnetError the user can read, whatever happens there.
+ * `siteChrome`: for a text capture, the lines of its site's chrome learnt from other captures (site-chrome.ts).
+ */
+export function importInWorker(input: ImportInput, limits: ImportLimits = {}, siteChrome?: Iterable<string>): Promise<ImportedDocument> {
   return new Promise((resolve, reject) => {
-    queue.push({ input, limits, resolve, reject });
+    queue.push({ input, limits, resolve, reject, ...(siteChrome ? { siteChrome: [...siteChrome] } : {}) });
     pump();
   });
 }
@@ -136,7 +140,7 @@ function start(slot: Slot, task: Task): void {
   // The worker gets a copy: the caller's bytes stay as they are, to be kept as the original.
   const bytes = new Uint8Array(task.input.bytes);
   slot.worker.ref();
-  slot.worker.postMessage({ id, name: task.input.name, bytes } satisfies ImportRequest, [bytes.buffer]);
+  slot.worker.postMessage({ id, name: task.input.name, bytes, ...(task.siteChrome?.length ? { siteChrome: task.siteChrome } : {}) } satisfies ImportRequest, [bytes.buffer]);
 }
 
 function finish(slot: Slot): void {

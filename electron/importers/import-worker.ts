@@ -28,7 +28,8 @@ parentPort?.on('message', (request: ImportRequest) => {
 async function answer(request: ImportRequest): Promise<{ reply: ImportReply; transfer: ArrayBuffer[] }> {
   try {
     await pdfjsReady.catch(() => undefined); // without it, pdfjs looks for its worker file itself
-    const { original, ...imported } = await importDocument({ name: request.name, bytes: request.bytes });
+    const siteChrome = request.siteChrome?.length ? new Set(request.siteChrome) : undefined;
+    const { original, ...imported } = await importDocument({ name: request.name, bytes: request.bytes }, siteChrome);
     // Hashing a long body takes the app's thread a while: done here, where waiting costs nothing.
     const document = { ...imported, fingerprint: bodyFingerprint(imported.body) };
     // The importers keep the bytes they were given as the original: no need to send them back.

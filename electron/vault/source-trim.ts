@@ -120,8 +120,8 @@ export class SourceTrim {
     return previous;
   }
 
-  /** Keeps the file about to be replaced; the first time, also as the body as imported. Returns the version's name. */
-  private async keep(record: SourceRecord, previous: string): Promise<string> {
+  /** Keeps the file about to be replaced; the first time, also as the body as imported. Returns the version's name. (Re-extracting keeps its versions here too.) */
+  async keep(record: SourceRecord, previous: string): Promise<string> {
     const dir = `.carnet/history/${record.meta.id}`;
     await this.core.makeFolder(dir);
     const imported = path.join(this.core.root, dir, AS_IMPORTED);

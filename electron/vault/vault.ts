@@ -14,6 +14,8 @@ import { NoteStore } from './note-store.ts';
 import type { BrokenLink } from './note-link-report.ts';
 import { SourceStore } from './source-store.ts';
 import { SourceTrim, type TrimResult } from './source-trim.ts';
+import { SourceReextract, type ReextractRefusal, type ReextractResult } from './source-reextract.ts';
+import { SiteChromeStore, type LearntCapture } from './site-chrome-store.ts';
 import { TrashStore } from './trash-store.ts';
 import { VaultCore } from './vault-core.ts';
 import { VaultIndex } from './vault-index.ts';
@@ -68,6 +70,8 @@ export class Vault {
   private watcher: VaultWatcher | null = null;
   private readonly sources: SourceStore;
   private readonly sourceTrim: SourceTrim;
+  private readonly siteChromeStore: SiteChromeStore;
+  private readonly sourceReextract: SourceReextract;
   private readonly notes: NoteStore;
   private readonly annotations: AnnotationStore;
   private readonly annotationEdits: AnnotationEdits;
@@ -84,6 +88,8 @@ export class Vault {
     this.lock = lock;
     this.sources = new SourceStore(core);
     this.sourceTrim = new SourceTrim(core, (id) => this.sources.get(id));
+    this.siteChromeStore = new SiteChromeStore(core);
+    this.sourceReextract = new SourceReextract(core, (id) => this.sources.get(id), this.sourceTrim, this.siteChromeStore);
     this.trash = new TrashStore(core);
     this.notes = new NoteStore(core, this.trash);
     this.annotations = new AnnotationStore(core);
@@ -222,6 +228,19 @@ export class Vault {
   /** Clears `extraction: uncertain`: the user checked that the text is the article. */
   markExtractionChecked(id: string, baseRevision: string): Promise<SourceDetail> {
     return this.sourceTrim.markChecked(id, baseRevision);
+  }
+
+  /** The chrome (importers/site-chrome.ts keys) a capture of some site is to be read with, learnt from the vault's captures of that site and `batch`. */
+  siteChrome(text: string, options: { url?: string; exclude?: string; batch?: readonly LearntCapture[] } = {}): Promise<Set<string>> {
+    return this.siteChromeStore.chromeFor(text, options);
+  }
+  /** Why a source cannot be re-extracted (it has annotations; it is not a text capture), or null. */
+  reextractRefusal(id: string): Promise<ReextractRefusal | null> {
+    return this.sourceReextract.refusal(id);
+  }
+  /** Reads a text capture's original again with its site's learnt chrome; refused when the source has annotations. */
+  reextractSource(id: string, baseRevision: string): Promise<ReextractResult> {
+    return this.sourceReextract.reextract(id, baseRevision);
   }
 
   // Notes

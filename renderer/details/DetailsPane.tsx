@@ -4,6 +4,7 @@ import { api } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { useSource } from '../reader/use-source.ts';
 import { SourceMetadataForm } from './SourceMetadataForm.tsx';
+import { ReextractButton } from './ReextractButton.tsx';
 import { Icon } from '../app/icons.tsx';
 import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
@@ -92,6 +93,7 @@ function SourceDetails({ id, data, onOpenExternal }: { id: string; data: VaultDa
           )}
         </dl>
         )}
+        {!editing && <ReextractButton source={source} readOnly={data.info?.readOnly ?? true} />}
       </section>
     </>
   );

@@ -22,4 +22,8 @@ export const trimEn = {
   'trim.removeToEnd': 'Remove from here to the end',
   'trim.field': 'Text',
   'trim.fieldValue': 'Imported whole: menus and teasers may remain. Check it in the reader.',
+  'trim.reextract': 'Re-extract the article',
+  'trim.reextractHint': 'Read the capture again, leaving out the menus, header and footer learnt from the other captures of this site in the vault. The current text is kept in the source’s history.',
+  'trim.reextracted': 'Re-extracted: {before} → {after} words. The previous text is kept in the source’s history.',
+  'trim.reextractUnchanged': 'Nothing changed: the capture reads the same with what Carnet knows of this site.',
 } as const;

@@ -24,4 +24,8 @@ export const trimFr: Record<keyof typeof trimEn, string> = {
   'trim.removeToEnd': 'Retirer d’ici jusqu’à la fin',
   'trim.field': 'Texte',
   'trim.fieldValue': 'Importé en entier : des menus et des renvois peuvent rester. Vérifiez-le dans le lecteur.',
+  'trim.reextract': 'Relire l’article',
+  'trim.reextractHint': 'Relire la capture en laissant de côté les menus, l’en-tête et le pied de page appris des autres captures de ce site dans le coffre. Le texte actuel est gardé dans l’historique de la source.',
+  'trim.reextracted': 'Article relu : {before} → {after} mots. Le texte précédent est gardé dans l’historique de la source.',
+  'trim.reextractUnchanged': 'Rien n’a changé : la capture se lit de même avec ce que Carnet sait de ce site.',
 };

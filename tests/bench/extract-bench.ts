@@ -2,8 +2,10 @@
  * Article extraction on 181 real pages (../shared/benchmarks/article-extraction, issue 11): how much
  * of the hand-checked article Carnet's importers keep, and how much else they keep with it, scored
  * as the benchmark's authors score (extract-score.ts), so that the figures compare with theirs.
- * Three rows: (a) the whole text capture, no extraction; (b) the text importer on the captures;
- * (c) the HTML importer on the saved pages. Then the text importer's ten worst pages.
+ * Four rows: (a) the whole text capture, no extraction; (b) the text importer on the captures;
+ * (b') the same, with each page's site chrome learnt from the other pages of its host (as an import
+ * learns it from the vault's earlier captures of the site, site-chrome.ts); (c) the HTML importer
+ * on the saved pages. Then the text importer's ten worst pages.
  * Figures, not pass/fail: never part of `npm test`.
  *
  *   node tests/bench/extract-bench.ts               everything (captures made on the first run, then cached)
@@ -17,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { importHtml } from '../../electron/importers/html-importer.ts';
 import type { ImportedDocument } from '../../electron/importers/imported-document.ts';
 import { fromPlainText } from '../../electron/importers/txt-importer.ts';
+import { captureLines, chromeOf } from '../../electron/importers/site-chrome.ts';
 import { CAPTURES_DIR, loadCaptures, readHtml, type CapturedPage } from './extract-captures.ts';
 import { aggregate, plainBody, prf, scorePage, TITLE_RULE, titleMatches, tokenize, type PageScore, type Prf } from './extract-score.ts';
 
@@ -84,23 +87,45 @@ export function scoreWholeCapture(pages: CapturedPage[]): SystemResult {
 }
 
 /** (b) Carnet's text importer (`fromPlainText`) on each capture, in-process; only its calls are timed. */
-export async function scoreTextImporter(pages: CapturedPage[]): Promise<SystemResult> {
+export async function scoreTextImporter(pages: CapturedPage[], chromeOf: (page: CapturedPage) => ReadonlySet<string> | undefined = () => undefined, name = '(b) text importer on the captures'): Promise<SystemResult> {
   const results: PageResult[] = [];
   let seconds = 0;
   for (const page of pages) {
     const input = { name: `${page.id}.txt`, bytes: Buffer.from(page.capture, 'utf8') };
+    const chrome = chromeOf(page);
     let document: ImportedDocument | undefined;
     let refused: string | undefined;
     const started = performance.now();
     try {
-      document = await fromPlainText(page.capture, input);
+      document = await fromPlainText(page.capture, input, chrome);
     } catch (error) {
       refused = refusal(error);
     }
     seconds += (performance.now() - started) / 1000;
     results.push(result(page, document ? plainBody(document.body) : '', document?.metadata.title ?? '', refused));
   }
-  return summary('(b) text importer on the captures', results, seconds);
+  return summary(name, results, seconds);
+}
+
+export const SAME_SITE_ROW = "(b') text importer, pages of the same site learnt together";
+
+/**
+ * (b') The text importer with each page's site chrome learnt from the OTHER pages of its host
+ * (leave-one-out): what importing a site's pages together gives. Pages alone on their host are
+ * read as in (b). Learning is not timed.
+ */
+export async function scoreTextImporterBySite(pages: CapturedPage[]): Promise<{ system: SystemResult; pages: number; hosts: number; withChrome: number }> {
+  const byHost = new Map<string, CapturedPage[]>();
+  for (const page of pages) byHost.set(page.host, [...(byHost.get(page.host) ?? []), page]);
+  const lines = new Map(pages.map((page) => [page.id, captureLines(page.capture)]));
+  const chrome = new Map<string, Set<string>>();
+  for (const group of byHost.values()) {
+    if (group.length < 2) continue;
+    for (const page of group) chrome.set(page.id, chromeOf(lines.get(page.id)!, group.filter((other) => other !== page).map((other) => lines.get(other.id)!)));
+  }
+  const system = await scoreTextImporter(pages, (page) => chrome.get(page.id), SAME_SITE_ROW);
+  const hosts = [...byHost.values()].filter((group) => group.length >= 2).length;
+  return { system, pages: chrome.size, hosts, withChrome: [...chrome.values()].filter((set) => set.size > 0).length };
 }
 
 /** (c) Carnet's HTML importer (`importHtml`) on each saved page, in-process. */
@@ -166,6 +191,16 @@ export function printWorst(system: SystemResult, count = 10, log: (line: string)
   }
 }
 
+/** (b) against (b') on the pages of a host with two pages or more: what learning changed. */
+function printGain(alone: SystemResult, together: SystemResult, log: (line: string) => void): void {
+  const concerned = new Set(together.pages.filter((p) => together.pages.filter((q) => q.host === p.host).length >= 2).map((p) => p.id));
+  const subset = (s: SystemResult) => aggregate(s.pages.filter((p) => concerned.has(p.id)).map((p) => p.score));
+  const [a, b] = [subset(alone), subset(together)];
+  const changed = together.pages.filter((p, k) => Math.abs(p.prf.f1 - alone.pages[k]!.prf.f1) > 0.001);
+  const better = changed.filter((p) => p.prf.f1 > alone.pages[together.pages.indexOf(p)]!.prf.f1).length;
+  log(`On those ${concerned.size} pages: P ${f3(a.precision)} → ${f3(b.precision)}, R ${f3(a.recall)} → ${f3(b.recall)}, F1 ${f3(a.f1)} → ${f3(b.f1)}; ${changed.length} pages changed (${better} better, ${changed.length - better} worse).`);
+}
+
 function printRules(log: (line: string) => void): void {
   log('Scoring (the benchmark’s evaluate.py): 4-token shingles of \\w+ tokens (Unicode, case kept), counted; per page tp, fp, fn ÷ their sum; P, R, F1 from the means over pages. A refusal scores as an empty body.');
   log('Carnet’s body marks (## headings, _captions_, <!-- page N -->) are taken off before scoring.');
@@ -187,9 +222,12 @@ async function main(): Promise<void> {
   if (report.failures.length > 0) log(`Capture failures (left out): ${report.failures.join('; ')}`);
   log('');
   const text = await scoreTextImporter(pages);
-  const systems = textOnly ? [text] : [scoreWholeCapture(pages), text, await scoreHtmlImporter(pages)];
+  const bySite = await scoreTextImporterBySite(pages);
+  const systems = textOnly ? [text, bySite.system] : [scoreWholeCapture(pages), text, bySite.system, await scoreHtmlImporter(pages)];
   printTable(systems, log);
   log('');
+  log(`${SAME_SITE_ROW}: ${bySite.pages} pages on ${bySite.hosts} hosts with two pages or more, each read with the lines it shares with another page of its host (${bySite.withChrome} pages share some); the other ${pages.length - bySite.pages} pages are read as in (b).`);
+  printGain(text, bySite.system, log);
   log(`Text import speed: ${pages.length} captures through fromPlainText in ${(text.seconds * 1000).toFixed(0)} ms = ${(pages.length / text.seconds).toFixed(0)} files/s (target ≥ 50 files/s).`);
   if (!textOnly) printPublished(log);
   printRules(log);
