@@ -1,7 +1,10 @@
 // Bundles the Node side: one file per entry, dependencies left to node_modules
 // (electron-builder packs the production ones), except the sandboxed preload, which must be self-contained.
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { ensureWordList, WORD_LANGUAGES } from './electron/search/word-lists.ts';
 
 /**
  * jsdom resolves the file of its synchronous-XHR helper when it loads, and there is no such file
@@ -19,9 +22,20 @@ const jsdomWithoutSyncXhr = {
   },
 };
 
+/**
+ * The word lists the search worker splits glued words with (electron/search/glued-words.ts): derived
+ * from the hunspell dictionaries once (cached in node_modules/.cache), copied beside the worker.
+ */
+async function copyWordLists() {
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  await mkdir(path.join(root, 'dist', 'node', 'words'), { recursive: true });
+  for (const language of WORD_LANGUAGES) await copyFile(ensureWordList(root, language), path.join(root, 'dist', 'node', 'words', `${language}.txt.gz`));
+}
+
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning', outdir: 'dist/node' };
 
 await Promise.all([
+  copyWordLists(),
   build({
     ...common,
     format: 'esm',

@@ -1,4 +1,5 @@
-import { foldAndJoin, foldQuery, setupLunr, stripElision, tokenizeKeepingCapitals } from './lunr-setup.ts';
+import { foldAndJoin, foldQuery, setupLunr, stripElision, tokenizeKeepingCapitals, trimKeepingPosition } from './lunr-setup.ts';
+import { gluedWordsSplitter } from './glued-words.ts';
 import type lunrType from 'lunr';
 
 /**
@@ -9,7 +10,7 @@ import type lunrType from 'lunr';
 export type LanguageGroup = 'fr' | 'en' | 'xx';
 
 /** Part of every stored shard's fingerprint: raising it makes a start rebuild shards stored by an older Carnet. */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 export function languageGroup(language: string | undefined): LanguageGroup {
   return language === 'fr' ? 'fr' : language === 'en' ? 'en' : 'xx';
@@ -17,22 +18,24 @@ export function languageGroup(language: string | undefined): LanguageGroup {
 
 export function configureBuilder(builder: lunrType.Builder, group: LanguageGroup): void {
   const lunr = setupLunr();
-  const fr = (lunr as unknown as { fr: { trimmer: lunrType.PipelineFunction; stopWordFilter: lunrType.PipelineFunction; stemmer: lunrType.PipelineFunction } }).fr;
+  const fr = (lunr as unknown as { fr: { stopWordFilter: lunrType.PipelineFunction; stemmer: lunrType.PipelineFunction } }).fr;
+  const trimmer = trimKeepingPosition as lunrType.PipelineFunction;
   const join = foldAndJoin as lunrType.PipelineFunction;
   const foldTerms = foldQuery as lunrType.PipelineFunction;
   const elision = stripElision as lunrType.PipelineFunction;
   (builder as unknown as { tokenizer: typeof tokenizeKeepingCapitals }).tokenizer = tokenizeKeepingCapitals;
   builder.pipeline.reset();
   builder.searchPipeline.reset();
+  // Words glued by a capture ("asouligné") are indexed as their halves too (glued-words.ts).
   // French's trimmer knows accented letters (Lunr's own would cut "Hà" to "H"), so it serves every language.
   if (group === 'fr') {
-    builder.pipeline.add(fr.trimmer, elision, fr.stopWordFilter, join, fr.stemmer);
+    builder.pipeline.add(trimmer, elision, fr.stopWordFilter, join, gluedWordsSplitter('fr', fr.stopWordFilter), fr.stemmer);
     builder.searchPipeline.add(elision, foldTerms, fr.stemmer);
   } else if (group === 'en') {
-    builder.pipeline.add(fr.trimmer, elision, lunr.stopWordFilter, join, lunr.stemmer);
+    builder.pipeline.add(trimmer, elision, lunr.stopWordFilter, join, gluedWordsSplitter('en', lunr.stopWordFilter), lunr.stemmer);
     builder.searchPipeline.add(elision, foldTerms, lunr.stemmer);
   } else {
-    builder.pipeline.add(fr.trimmer, elision, join);
+    builder.pipeline.add(trimmer, elision, join);
     builder.searchPipeline.add(elision, foldTerms);
   }
   // No term positions in the index: they would make it several times the size of the text.

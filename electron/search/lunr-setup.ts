@@ -49,6 +49,24 @@ function stripElision(token: lunrType.Token): lunrType.Token {
   return token.update((s) => s.slice(cut));
 }
 
+/**
+ * French's trimmer (which knows accented letters), moving the token's position past the punctuation
+ * it removes ("(leVietnam," is at "leVietnam"), so that the parts of a word (glued-words.ts) are
+ * placed exactly.
+ */
+function trimKeepingPosition(token: lunrType.Token): lunrType.Token | undefined {
+  const before = token.toString();
+  const trimmed = (lunr as unknown as { fr: { trimmer: (t: lunrType.Token) => lunrType.Token | undefined } }).fr.trimmer(token);
+  if (!trimmed) return trimmed;
+  const after = trimmed.toString();
+  const metadata = (trimmed as unknown as { metadata: { position?: [number, number] } }).metadata;
+  if (after.length !== before.length && metadata.position) {
+    const lead = Math.max(0, before.indexOf(after));
+    metadata.position = [metadata.position[0] + lead, Math.min(after.length, Math.max(0, metadata.position[1] - lead))];
+  }
+  return trimmed;
+}
+
 /** Whether a word as written begins with a capital, after an elided article ("L’État" does, "l’état" does not). */
 export function beginsWithCapital(word: string): boolean {
   const first = word.charAt(elisionLength(word));
@@ -73,7 +91,7 @@ function foldAndJoin(token: lunrType.Token, index: number, tokens: lunrType.Toke
   const metadata = (token as unknown as { metadata: Record<string, unknown> }).metadata;
   const position = (metadata.position as [number, number] | undefined) ?? [0, 0];
   const nextPosition = ((next as unknown as { metadata: Record<string, unknown> }).metadata.position as [number, number] | undefined) ?? position;
-  const joined = new lunr.Token(first + second, { ...metadata, position: [position[0], nextPosition[0] + nextPosition[1] - position[0]] });
+  const joined = new lunr.Token(first + second, { ...metadata, position: [position[0], nextPosition[0] + nextPosition[1] - position[0]], joined: true });
   return [folded, joined];
 }
 
@@ -106,6 +124,7 @@ export function setupLunr(): Lunr {
     lunr.Pipeline.registerFunction(foldAndJoin as lunrType.PipelineFunction, 'carnet-fold');
     lunr.Pipeline.registerFunction(foldQuery as lunrType.PipelineFunction, 'carnet-fold-query');
     lunr.Pipeline.registerFunction(stripElision as lunrType.PipelineFunction, 'carnet-elision');
+    lunr.Pipeline.registerFunction(trimKeepingPosition as lunrType.PipelineFunction, 'carnet-trimmer');
     registered = true;
   }
   return lunr;
@@ -116,4 +135,4 @@ function foldQuery(token: lunrType.Token): lunrType.Token {
   return token.update((s) => fold(s));
 }
 
-export { foldAndJoin, foldQuery, stripElision };
+export { foldAndJoin, foldQuery, stripElision, trimKeepingPosition };

@@ -1,5 +1,6 @@
 import { indexPipeline, type LanguageGroup } from './analyzers.ts';
 import { beginsWithCapital, elisionLength, fold, setupLunr } from './lunr-setup.ts';
+import { MIN_GLUED, splitGlued } from './glued-words.ts';
 import type lunrType from 'lunr';
 import type { Range } from './search-types.ts';
 
@@ -65,6 +66,13 @@ function analyse(group: LanguageGroup, words: RegExpMatchArray[], i: number): An
   return analysed;
 }
 
+/** Or a glued word ("asouligné") whose right half starts like a matched term. */
+function gluedCandidate(word: string, bare: string, group: LanguageGroup, prefixes: Set<string>): boolean {
+  if (group === 'xx' || bare.length < MIN_GLUED) return false;
+  const split = splitGlued(bare, group, beginsWithCapital(word));
+  return split !== null && (prefixes.has(split.right.slice(0, 3)) || prefixes.has(split.left.slice(0, 3)));
+}
+
 export function matchRanges(text: string, group: LanguageGroup, terms: Set<string>): Range[] {
   if (!text || terms.size === 0) return [];
   const termList = [...terms];
@@ -79,7 +87,7 @@ export function matchRanges(text: string, group: LanguageGroup, terms: Set<strin
     const word = words[i]![0];
     const bare = fold(word.slice(elisionLength(word))).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
     // A word can only give a matched term if it starts like one (a stem), or begins one (a joined name).
-    const candidate = prefixes.has(bare.slice(0, 3)) || short.some((t) => bare.startsWith(t)) || (bare.length >= 2 && bare.length <= 6 && termList.some((t) => t.startsWith(bare)));
+    const candidate = prefixes.has(bare.slice(0, 3)) || short.some((t) => bare.startsWith(t)) || (bare.length >= 2 && bare.length <= 6 && termList.some((t) => t.startsWith(bare))) || gluedCandidate(word, bare, group, prefixes);
     if (!candidate) continue;
     const start = words[i]!.index ?? 0;
     const next = words[i + 1];

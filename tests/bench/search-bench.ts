@@ -13,6 +13,7 @@ import MiniSearch from 'minisearch';
 import { configureBuilder } from '../../electron/search/analyzers.ts';
 import { createEngine, type StoredShard } from '../../electron/search/search-engine.ts';
 import { fold, setupLunr } from '../../electron/search/lunr-setup.ts';
+import { wordListLoads } from '../../electron/search/glued-words.ts';
 import { prepareQuery } from '../../electron/search/search-query.ts';
 import type { SearchDoc } from '../../electron/search/search-documents.ts';
 import { buildCorpus } from './search-corpus.ts';
@@ -263,6 +264,7 @@ try {
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of rows) console.log(row);
   }
+  console.log(`\nGlued-word lists (loaded once per worker, for the languages indexed; in Carnet's build time and heap above): ${wordListLoads().map((l) => `${l.language} ${l.words} words in ${ms(l.ms)} ms, ${(l.bytes / 1048576).toFixed(1)} MB`).join('; ') || 'none loaded'}`);
 } finally {
   fs.rmSync(temp, { recursive: true, force: true });
 }

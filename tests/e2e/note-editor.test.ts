@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
 import { sampleVaultCopy } from '../helpers/temp-dir.ts';
-import { waitForFile } from '../helpers/wait-for.ts';
+import { waitFor, waitForFile } from '../helpers/wait-for.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -110,7 +110,8 @@ test('a note written with Markdown shortcuts, a task list, a table and a [[link]
     await page.locator('.note-title').fill('COMMIT — meetings and places');
     await page.locator('.note-title').press('Enter');
     await waitForFile(path.join(notes, 'commit-meetings-and-places.md'), (text) => text.includes('title: COMMIT — meetings and places'));
-    await assert.rejects(fs.access(path.join(notes, 'commit-timeline.md')), 'the old file name is gone');
+    // The rename writes the new file, then removes the old one (one commit, two steps on disk).
+    await waitFor(() => fs.access(path.join(notes, 'commit-timeline.md')).then(() => false, () => true), 'the old file name gone');
     const relinked = await waitForFile(file, (text) => text.includes('[[COMMIT — meetings and places]]'));
     assert.equal(bodyOf(relinked), bodyOf(ticked).replace('[[COMMIT — a working timeline]]', '[[COMMIT — meetings and places]]'), 'only the link changed');
 

@@ -39,6 +39,9 @@ test('the packaged app holds everything main, preload and the renderer need, and
     assert.ok(existsSync(path.join(resources, 'sample-vault', 'carnet.json')), 'the sample vault ships beside app.asar');
     // Worker threads load plain files: the workers are unpacked beside app.asar, where the app looks for them.
     for (const worker of ['search-worker.js', 'import-worker.js']) assert.ok(existsSync(path.join(resources, 'app.asar.unpacked', 'dist', 'node', worker)), `${worker} is not unpacked`);
+    // So are the word lists the search worker splits glued words with; the dictionaries they come from are build-time only.
+    for (const list of ['fr.txt.gz', 'en.txt.gz']) assert.ok(existsSync(path.join(resources, 'app.asar.unpacked', 'dist', 'node', 'words', list)), `words/${list} is not unpacked`);
+    assert.deepEqual([...files].filter((f) => /^\/node_modules\/(nspell|dictionary-fr|dictionary-en)\//.test(f)), []);
     assert.ok([...files].some((f) => /^\/dist\/renderer\/assets\/index-.*\.js$/.test(f)));
   } finally {
     await remove();
