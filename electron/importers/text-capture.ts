@@ -139,7 +139,7 @@ function titleBefore(lines: Line[], features: LineFeatures[], start: number, fro
   for (let k = first - 1; k >= Math.max(from, first - TITLE_REACH); k--) {
     const text = lines[k]!.text;
     if (isByline(text) || !isTitleShaped(text, features[k]!)) continue;
-    const bylineAfter = lines.slice(k + 1, k + 5).some((line) => isByline(line.text) || bylineLike(line.text));
+    const bylineAfter = lines.slice(k + 1, k + 5).findIndex((line) => isByline(line.text) || bylineLike(line.text)) + 1;
     const score = titleScore({ text, features: features[k]!, distance: first - 1 - k, bylineAfter }, fileWords);
     if (score > bestScore) {
       best = k;

@@ -12,8 +12,8 @@ export interface TitleCandidate {
   features: LineFeatures;
   /** Lines between this one and the article's first prose line. */
   distance: number;
-  /** A byline or a date follows within a few lines, as under most headlines. */
-  bylineAfter: boolean;
+  /** How many lines down a byline or a date follows (as under most headlines), or 0 for none within four. */
+  bylineAfter: number;
 }
 
 const BYLINE = /^(?:by|par|por|de|von|door|bởi|written by|posted by|publié par)\s+\S/iu;
@@ -21,17 +21,22 @@ const CREDIT = /^(?:photo|photos|photograph|image|images|crédit|credit|ảnh|fo
 const LABEL = /^[^:]{1,30}:\s*\S[^:]{0,30}$/u;
 /** What kind of text it is, not what it says: "Communiqué de presse", "Breaking news", "Opinion". */
 const GENRE = /^(?:communiqué(?: de presse)?|press release|breaking(?: news)?|opinion|editorial|éditorial|tribune|analyse|analysis|interview|entretien|dépêche|live|en direct|exclusive?|exclusif|news|actualités?|reportage|feature)$/iu;
-const STAMP = /\b\d{1,2}[:h]\d{2}\b|\b(?:updated|posted|published|publié|mis à jour|modifié|cập nhật)\b/iu;
+const STAMP = /\b\d{1,2}[:h]\d{2}\b|(?<![\p{L}])(?:updated|posted|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|mis à jour|modifié|cập nhật)(?![\p{L}])/iu;
+/** "Analysis by Chris Cillizza, CNN", "Photos par Minh Đức": a credit inside a short line. */
+const BY_INSIDE = /(?:^|\s)(?:by|par|por|von|di|door)\s+\p{Lu}/u;
+/** Two or more names joined: "Kevin Johnson and Kevin McCoy USA TODAY", "Meg Kinnard, Errin Haines". */
+const NAME = "\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3}";
+const NAMES = new RegExp(`^${NAME}(?:\\s*,\\s*${NAME})*\\s+(?:and|et|&)\\s+${NAME}`, 'u');
 
 /** A byline, a date line or a time stamp: what follows a headline on most sites. */
 export function bylineLike(text: string): boolean {
-  return text.length < 160 && (BYLINE.test(text) || STAMP.test(text));
+  return text.length < 160 && (BYLINE.test(text) || STAMP.test(text) || (text.length < 90 && (BY_INSIDE.test(text) || NAMES.test(text))));
 }
 
 export function isTitleShaped(text: string, f: LineFeatures): boolean {
   if (f.words < 3 || text.length > 250 || f.chromePhrase || f.dataLike || f.separators > 0) return false;
   if (/[.,;:]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return false;
-  if (GENRE.test(text.trim()) || BYLINE.test(text) || STAMP.test(text) || (CREDIT.test(text) && f.words <= 12) || LABEL.test(text) || /https?:\/\/|www\./iu.test(text)) return false;
+  if (GENRE.test(text.trim()) || bylineLike(text) || (CREDIT.test(text) && f.words <= 12) || LABEL.test(text) || /https?:\/\/|www\./iu.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   // "VICTOR TANGERMANN, FUTURISM", "TECH PERSONAL TECHNOLOGY": names and section labels in capitals.
@@ -42,7 +47,7 @@ export function isTitleShaped(text: string, f: LineFeatures): boolean {
 export function titleScore(candidate: TitleCandidate, fileWords: Set<string>): number {
   const { text, features: f, distance } = candidate;
   let score = 1 - 0.04 * distance;
-  if (candidate.bylineAfter) score += 1.5;
+  if (candidate.bylineAfter > 0) score += candidate.bylineAfter <= 2 ? 2 : 1;
   if (f.words >= 5 && f.words <= 25) score += 1;
   // A headline is shorter than the standfirst under it.
   score -= 0.03 * Math.max(0, f.words - 12);

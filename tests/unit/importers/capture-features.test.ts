@@ -202,22 +202,22 @@ describe('isTitleShaped and titleScore', () => {
     const text = 'Scam-compound survivors return home to debts and few jobs';
     const features = enLine(text);
     const none = new Set<string>();
-    assert.ok(titleScore({ text, features, distance: 2, bylineAfter: true }, none) > titleScore({ text, features, distance: 2, bylineAfter: false }, none));
+    assert.ok(titleScore({ text, features, distance: 2, bylineAfter: 1 }, none) > titleScore({ text, features, distance: 2, bylineAfter: 0 }, none));
   });
   test('a headline with its byline beats a nearer section label', () => {
     const none = new Set<string>();
     const headline = 'Thailand to open three more shelters for trafficking victims';
     const label = 'Human Trafficking Watch';
-    const h = titleScore({ text: headline, features: enLine(headline), distance: 3, bylineAfter: true }, none);
-    const l = titleScore({ text: label, features: enLine(label), distance: 0, bylineAfter: false }, none);
+    const h = titleScore({ text: headline, features: enLine(headline), distance: 3, bylineAfter: 1 }, none);
+    const l = titleScore({ text: label, features: enLine(label), distance: 0, bylineAfter: 0 }, none);
     assert.ok(h > l, `headline ${h} vs label ${l}`);
   });
   test('a name and role has a lower score than a headline at the same place', () => {
     const none = new Set<string>();
     const name = 'Bryan DeArdo, CBS Sports';
     const headline = 'Six countries renew their pledge against trafficking in Hanoi';
-    const n = titleScore({ text: name, features: enLine(name), distance: 1, bylineAfter: true }, none);
-    const h = titleScore({ text: headline, features: enLine(headline), distance: 1, bylineAfter: true }, none);
+    const n = titleScore({ text: name, features: enLine(name), distance: 1, bylineAfter: 1 }, none);
+    const h = titleScore({ text: headline, features: enLine(headline), distance: 1, bylineAfter: 1 }, none);
     assert.ok(h > n, `headline ${h} vs name ${n}`);
   });
   test('a file name that names the article favours the matching line; a hash names nothing', () => {
@@ -226,6 +226,6 @@ describe('isTitleShaped and titleScore', () => {
     assert.equal(fileNameWords('000_a3c95080bac12c67.txt').size, 0);
     const text = 'Les six pays du COMMIT resserrent leur coopération';
     const features = frLine(text);
-    assert.ok(titleScore({ text, features, distance: 4, bylineAfter: false }, words) > titleScore({ text, features, distance: 4, bylineAfter: false }, new Set()));
+    assert.ok(titleScore({ text, features, distance: 4, bylineAfter: 0 }, words) > titleScore({ text, features, distance: 4, bylineAfter: 0 }, new Set()));
   });
 });
