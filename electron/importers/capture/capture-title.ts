@@ -18,7 +18,7 @@ export interface TitleCandidate {
 
 const BYLINE = /^(?:by|par|por|de|von|door|bởi|written by|posted by|publié par)\s+\S/iu;
 const CREDIT = /^(?:photo|photos|photograph|image|images|crédit|credit|ảnh|foto|illustration|source)\b|\b(?:getty|reuters|afp|ap photo|shutterstock|istock|epa|vna|ttxvn)\b|\/\s*(?:the\s+)?\p{Lu}/iu;
-const LABEL = /^[^:]{1,30}:\s*\S[^:]{0,30}$/u;
+const LABEL = /^[^:]{1,25}:\s*\S[^:]{0,15}$/u;
 /** What kind of text it is, not what it says: "Communiqué de presse", "Breaking news", "Opinion". */
 const GENRE = /^(?:communiqué(?: de presse)?|press release|breaking(?: news)?|opinion|editorial|éditorial|tribune|analyse|analysis|interview|entretien|dépêche|live|en direct|exclusive?|exclusif|news|actualités?|reportage|feature)$/iu;
 const STAMP = /\b\d{1,2}[:h]\d{2}\b|(?<![\p{L}])(?:updated|posted|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|mis à jour|modifié|cập nhật)(?![\p{L}])/iu;
