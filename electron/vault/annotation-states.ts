@@ -40,13 +40,12 @@ export function placeAnnotation(body: string, annotation: Annotation): Annotatio
 export function annotationStates(vault: Vault): AnnotationStateEntry[] {
   const entries: AnnotationStateEntry[] = [];
   for (const source of vault.listSources()) {
-    const { annotations } = vault.listAnnotations(source.id);
+    const { annotations, anchors } = vault.listAnnotations(source.id);
     if (annotations.length === 0) continue;
-    const body = vault.getSource(source.id).body;
     const annotationPath = vault.annotationFilePath(source.id);
-    for (const annotation of annotations) {
-      entries.push({ sourceId: source.id, sourceTitle: source.title, sourcePath: source.path, annotationPath, annotation, result: placeAnnotation(body, annotation) });
-    }
+    annotations.forEach((annotation, i) => {
+      entries.push({ sourceId: source.id, sourceTitle: source.title, sourcePath: source.path, annotationPath, annotation, result: anchors[i] ?? { state: 'orphan' } });
+    });
   }
   return entries;
 }

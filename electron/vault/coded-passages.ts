@@ -2,21 +2,20 @@ import { codeCooccurrence, cooccurringPassages } from '../annotations/code-coocc
 import { codeMatrix, codeTotals } from '../annotations/code-matrix.ts';
 import { CodeTree } from '../annotations/code-tree.ts';
 import { byReadingOrder, queryPassages, type PlacedPassage } from '../annotations/passage-query.ts';
-import { placeAnnotation } from './annotation-states.ts';
 import type { VaultCore } from './vault-core.ts';
-import type { CodeCooccurrence, CodeMatrix, CodeSummary, CodedPassage, PassageQuery } from './vault-records.ts';
+import type { AnnotationList, CodeCooccurrence, CodeMatrix, CodeSummary, CodedPassage, PassageQuery } from './vault-records.ts';
 
 /**
- * The vault's passages for analysis, each placed in its source's body as it stands today.
- * Anchoring a passage costs a search of its source, so the places are kept per source until its
- * body or its annotation file changes (their revisions say so).
+ * The vault's passages for analysis, each placed in its source's body as it stands today. The
+ * places come from the annotation store's `list`, which keeps them per revision of body and file.
  */
 export class CodedPassages {
   private readonly core: VaultCore;
-  private readonly cache = new Map<string, { key: string; placed: PlacedPassage[] }>();
+  private readonly list: (sourceId: string) => AnnotationList;
 
-  constructor(core: VaultCore) {
+  constructor(core: VaultCore, list: (sourceId: string) => AnnotationList) {
     this.core = core;
+    this.list = list;
   }
 
   query(query: PassageQuery): CodedPassage[] {
@@ -47,34 +46,21 @@ export class CodedPassages {
     return new CodeTree(this.core.index.codebook.data.codes);
   }
 
-  /** Every annotation of every source still in the vault (or of one), placed. */
+  /** Every annotation of every source still in the vault (or of one), placed where the annotation store found it. */
   private placed(sourceId?: string): PlacedPassage[] {
     const { index } = this.core;
     const ids = sourceId === undefined ? [...index.annotations.keys()] : [sourceId];
     const placed: PlacedPassage[] = [];
-    if (sourceId === undefined) for (const id of this.cache.keys()) if (!index.annotations.has(id)) this.cache.delete(id);
     for (const id of ids) {
       const source = index.sources.get(id);
-      const record = index.annotations.get(id);
-      if (!source || !record) {
-        this.cache.delete(id);
-        continue;
-      }
-      const key = `${source.revision}:${record.revision}`;
-      let cached = this.cache.get(id);
-      if (cached?.key !== key) {
-        cached = {
-          key,
-          placed: record.data.annotations.map((annotation) => {
-            const found = placeAnnotation(source.body, annotation);
-            const passage: CodedPassage = { sourceId: id, sourceTitle: source.meta.title, annotation, state: found.state };
-            if (source.meta.published) passage.sourcePublished = source.meta.published;
-            return { passage, span: found.state === 'orphan' ? null : { start: found.start, end: found.end } };
-          }),
-        };
-        this.cache.set(id, cached);
-      }
-      placed.push(...cached.placed);
+      if (!source || !index.annotations.has(id)) continue;
+      const { annotations, anchors } = this.list(id);
+      annotations.forEach((annotation, i) => {
+        const found = anchors[i] ?? { state: 'orphan' };
+        const passage: CodedPassage = { sourceId: id, sourceTitle: source.meta.title, annotation, state: found.state };
+        if (source.meta.published) passage.sourcePublished = source.meta.published;
+        placed.push({ passage, span: found.state === 'orphan' ? null : { start: found.start, end: found.end } });
+      });
     }
     return placed;
   }

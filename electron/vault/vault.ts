@@ -94,7 +94,7 @@ export class Vault {
     this.notes = new NoteStore(core, this.trash);
     this.annotations = new AnnotationStore(core);
     this.annotationEdits = new AnnotationEdits(core, (id) => this.annotations.list(id), (id) => this.annotations.filePath(id));
-    this.passages = new CodedPassages(core);
+    this.passages = new CodedPassages(core, (id) => this.annotations.list(id));
     this.codes = new CodebookStore(core, this.trash, this.passages);
     this.caches = new CacheStore(core);
     this.attachments = new AttachmentStore(core);
