@@ -4,7 +4,7 @@ import { CodeTypeahead } from './CodeTypeahead.tsx';
 import { CommentField } from './CommentField.tsx';
 import { CommentView } from './CommentView.tsx';
 import { QuoteDiff } from './QuoteDiff.tsx';
-import { readableQuote } from './readable-quote.ts';
+import { readableQuote, shortQuote } from './readable-quote.ts';
 import type { Annotation, AnnotationAnchor, CodeSummary } from '../../electron/api.ts';
 import type { ShownColor } from './highlight-colors.ts';
 
@@ -46,9 +46,9 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
 
   return (
     <li id={`annotation-${annotation.id}`} className={`annotation-card state-${anchor.state} ${props.focused ? 'focused' : ''}`} style={{ '--card-color': props.color } as CSSProperties} aria-current={props.focused ? 'true' : undefined}>
-      <button type="button" className="card-quote" onClick={() => actions.onSelect(id)} aria-label={t('annotation.goTo', { quote: shorten(readable) })}>
+      <button type="button" className="card-quote" onClick={() => actions.onSelect(id)} aria-label={t('annotation.goTo', { quote: shortQuote(readable, 80) })}>
         <q lang={props.quoteLanguage} className={/^[«"“‘'„]/.test(readable) ? 'own-quotes' : undefined}>
-          {shorten(readable, 400)}
+          {shortQuote(readable, 400)}
         </q>
       </button>
       {anchor.state === 'orphan' && (
@@ -132,8 +132,3 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
     </li>
   );
 });
-
-function shorten(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}

@@ -16,3 +16,9 @@ export function readableQuote(exact: string): string {
     .filter((piece) => !/^<!-- page \d+ -->$/.test(piece.trim()))
     .join('\n\n');
 }
+
+/** A quote on one line, cut at `max` characters with an ellipsis: for labels, banners and card previews. */
+export function shortQuote(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}

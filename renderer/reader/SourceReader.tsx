@@ -13,7 +13,7 @@ import { useAnnotationActions } from '../annotations/use-annotation-actions.ts';
 import { boxWithin, useSelectionToolbar } from '../annotations/use-selection-toolbar.ts';
 import { usePendingAnnotation } from '../annotations/use-pending-annotation.ts';
 import { useToast } from '../app/use-toast.tsx';
-import { readableQuote } from '../annotations/readable-quote.ts';
+import { readableQuote, shortQuote } from '../annotations/readable-quote.ts';
 import { useAnnotationKeys } from '../annotations/use-annotation-keys.ts';
 import type { CardActions } from '../annotations/AnnotationCard.tsx';
 import type { PaneEntry } from '../annotations/annotation-filter.ts';
@@ -160,7 +160,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
         </header>
         {attaching && (
           <div className="attach-banner" role="status">
-            <span>{t('annotation.attach.prompt', { quote: shortQuote(loaded.annotations.annotations.find((a) => a.id === attaching)?.quote.exact ?? '') })}</span>
+            <span>{t('annotation.attach.prompt', { quote: shortQuote(readableQuote(loaded.annotations.annotations.find((a) => a.id === attaching)?.quote.exact ?? ''), 60) })}</span>
             <button type="button" className="link-button" onClick={() => setAttaching(null)}>
               {t('common.cancel')}
             </button>
@@ -213,11 +213,6 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
 /** The selection drawn as a passage while the toolbar's field has the focus; never an annotation's id (they have no "_"). */
 const SELECTION_ID = '_selection';
 const SELECTION_COLOR = '#7aa7ff';
-
-function shortQuote(text: string): string {
-  const flat = readableQuote(text).replace(/\s+/g, ' ').trim();
-  return flat.length <= 60 ? flat : `${flat.slice(0, 59).trimEnd()}…`;
-}
 
 function hostOf(url: string): string {
   try {
