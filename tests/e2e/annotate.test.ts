@@ -14,6 +14,7 @@ const skip = e2eUnavailable() ?? false;
 const SOURCE_TITLE = /Hà Nội accueille la sixième conférence/;
 const SENTENCE = 'Les échanges ont porté sur la coopération entre les services de police, la protection des victimes et les nouvelles formes de recrutement en ligne.';
 const ANNOTATIONS = 'annotations/ha-noi-accueille-la-sixieme-conference-ministerielle-commit.json';
+const OVERVIEW = 'annotations/commit-six-countries-since-2004.json';
 
 interface StoredAnnotation {
   id: string;
@@ -23,8 +24,8 @@ interface StoredAnnotation {
   color?: string;
 }
 
-async function stored(vault: string): Promise<StoredAnnotation[]> {
-  const text = await fs.readFile(path.join(vault, ANNOTATIONS), 'utf8').catch(() => '{"annotations":[]}');
+async function stored(vault: string, file = ANNOTATIONS): Promise<StoredAnnotation[]> {
+  const text = await fs.readFile(path.join(vault, file), 'utf8').catch(() => '{"annotations":[]}');
   return (JSON.parse(text) as { annotations: StoredAnnotation[] }).annotations;
 }
 
@@ -183,8 +184,7 @@ test('in French and dark: a keyboard selection across two paragraphs becomes a h
   const vault = await sampleVaultCopy();
   const harness = await startHarness(vault.dir, { colorScheme: 'dark', locale: 'fr-FR' });
   const { page } = harness;
-  const overview = 'annotations/commit-six-countries-since-2004.json';
-  const read = async () => (JSON.parse(await fs.readFile(path.join(vault.dir, overview), 'utf8')) as { annotations: StoredAnnotation[] }).annotations;
+  const read = () => stored(vault.dir, OVERVIEW);
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.locator('.sidebar .item').filter({ hasText: /COMMIT: six countries/ }).first().click();
@@ -233,8 +233,7 @@ test('quick hands: a drag that overshoots the text, three codes typed without a 
   const vault = await sampleVaultCopy();
   const harness = await startHarness(vault.dir);
   const { page } = harness;
-  const overview = 'annotations/commit-six-countries-since-2004.json';
-  const read = async () => (JSON.parse(await fs.readFile(path.join(vault.dir, overview), 'utf8')) as { annotations: StoredAnnotation[] }).annotations;
+  const read = () => stored(vault.dir, OVERVIEW);
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.locator('.sidebar .item').filter({ hasText: /COMMIT: six countries/ }).first().click();
