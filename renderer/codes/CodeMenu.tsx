@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { CodeAction } from './use-code-editing.tsx';
+import { moveMenuFocus } from '../app/menu-keys.ts';
 
 export type CodeMenuChoice = CodeAction | 'passages';
 
@@ -45,20 +46,21 @@ export function CodeMenu({ anchor, readOnly, onChoose, onClose }: { anchor: Menu
     anchor.returnTo?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  /** The next item whose label starts with the letter typed, as a native menu does. */
+  const focusByLetter = (key: string) => {
     const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const index = items.indexOf(document.activeElement as HTMLElement);
-    const go = (next: number) => items[(next + items.length) % items.length]?.focus();
-    if (event.key === 'ArrowDown') go(index + 1);
-    else if (event.key === 'ArrowUp') go(index - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(items.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') close();
-    else if (event.key.length === 1) {
-      const letter = event.key.toLowerCase();
-      const found = items.findIndex((item, i) => i > index && item.textContent?.trim().toLowerCase().startsWith(letter));
-      go(found >= 0 ? found : items.findIndex((item) => item.textContent?.trim().toLowerCase().startsWith(letter)));
-    } else return;
+    const letter = key.toLowerCase();
+    const starts = (item: HTMLElement) => item.textContent?.trim().toLowerCase().startsWith(letter) ?? false;
+    const found = items.findIndex((item, i) => i > index && starts(item));
+    const next = found >= 0 ? found : items.findIndex(starts);
+    items[(next + items.length) % items.length]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' || event.key === 'Tab') close();
+    else if (event.key.length === 1) focusByLetter(event.key);
+    else if (!moveMenuFocus(menu.current, event.key)) return;
     event.preventDefault();
     event.stopPropagation();
   };

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import type { ParagraphTrim, TrimKind } from './trim-actions.ts';
+import { moveMenuFocus } from '../app/menu-keys.ts';
 
 const ITEMS: { kind: TrimKind; label: MessageKey }[] = [
   { kind: 'this', label: 'trim.removeThis' },
@@ -42,12 +43,7 @@ export function TrimMenu({ index, trim }: { index: number; trim: ParagraphTrim }
       button.current?.focus();
       return;
     }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
-    event.preventDefault();
-    const entries = [...(box.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLButtonElement);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? entries.length - 1 : (at + (event.key === 'ArrowDown' ? 1 : -1) + entries.length) % entries.length;
-    entries[next]?.focus();
+    if (moveMenuFocus(box.current, event.key)) event.preventDefault();
   };
 
   if (trim.count < 2) return null;
