@@ -21,10 +21,9 @@ export function CodeView({ id, data, onOpen }: { id: string; data: VaultData; on
 
   useEffect(() => {
     let live = true;
-    // Sub-codes count as their parent; an older host without the query answers with the code's own passages.
+    // Sub-codes count as their parent.
     api
       .queryPassages({ all: [id], any: [], none: [] })
-      .catch(() => api.passagesWithCode({ codeId: id }))
       .then(
         (found) => live && setPassages(found),
         (failure: unknown) => live && setError(errorMessage(failure)),
