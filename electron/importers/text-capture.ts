@@ -3,8 +3,9 @@ import { findSignature, isWire, outletName } from './metadata/signatures.ts';
 import { stopWordsFor } from './capture/stop-words.ts';
 import { lineFeatures, type LineFeatures } from './capture/line-features.ts';
 import { classifyInContext, classifyOnItsOwn, type LineClass } from './capture/classify-lines.ts';
-import { candidateRegions, type Region } from './capture/article-region.ts';
-import { bylineLike, fileNameWords, isTitleShaped, titleScore } from './capture/capture-title.ts';
+import { chooseRegion } from './capture/choose-region.ts';
+import { findTitle, titleBefore } from './capture/find-headline.ts';
+import { isByline, isProse, removeDates, SENTENCE_END, toLines, type Line } from './capture/capture-lines.ts';
 
 /**
  * Reads an article out of a web page captured as plain text (copy-paste or "save as text"):
@@ -34,14 +35,8 @@ const SOURCE_LINE = /^\s*(?:source|lien|link|url|original|article original)\s*:\
 const SITE_HEADER = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}\s*(?:[-–—|:]\s+.+)?$/iu;
 const IMAGE_FILE = /^\S+\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)$/i;
 const CAPTION_CREDIT = /(?:\(\s*(?:photo|photos|ảnh|crédit|credit|image|illustration)\s*:?[^)]*\)|\b(?:photo|ảnh|crédit|credit)\s*:\s*[^.]{1,60})\s*\.?$/iu;
-const SENTENCE_END = /[.!?…»"”)\]:;]$/u;
 const AUTHOR = /^(?:par|by|de)\s+(.+)$/iu;
 
-interface Line {
-  text: string;
-  /** Index of the blank-line-separated block the line belongs to. */
-  block: number;
-}
 
 /**
  * `siteChrome`: lines known to be this site's chrome, learnt from other captures of the same site
@@ -90,37 +85,6 @@ export function analyseCapture(text: string, fileName = '', siteChrome: Readonly
   return result;
 }
 
-/**
- * Of the stretches that could be the article, the one a headline introduces: a title-shaped line
- * with a byline or a date under it, just before. Without such a sign, the heaviest stretch.
- */
-function chooseRegion(lines: Line[], features: LineFeatures[], classes: LineClass[], from: number): Region | null {
-  const candidates = candidateRegions(classes, lines.map((line) => line.text.length));
-  let best: Region | null = null;
-  let bestScore = 0;
-  for (const region of candidates) {
-    const introduced = headlineBefore(lines, features, region.start, from);
-    const score = region.weight * (introduced ? HEADLINE_WEIGHT : 1);
-    if (score > bestScore) {
-      best = region;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-/** How much a headline with its byline counts for the stretch under it, against sheer length. */
-const HEADLINE_WEIGHT = 2.5;
-
-function headlineBefore(lines: Line[], features: LineFeatures[], start: number, from: number): boolean {
-  for (let k = start - 1; k >= Math.max(from, start - 12); k--) {
-    const text = lines[k]!.text;
-    if (!isTitleShaped(text, features[k]!) || isByline(text)) continue;
-    if (lines.slice(k + 1, Math.min(lines.length, k + 5)).some((line) => isByline(line.text) || bylineLike(line.text))) return true;
-  }
-  return false;
-}
-
 /** A line as sites repeat it: case, spacing and digits aside ("© 2025" and "© 2026" are one line). */
 export function chromeKey(line: string): string {
   return line.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ').trim();
@@ -128,29 +92,6 @@ export function chromeKey(line: string): string {
 
 /** Articles are longer than this many characters of prose; less is a capture with no article Carnet can tell. */
 const MIN_ARTICLE = 200;
-
-/** The headline: the likeliest title-shaped line before the article's first prose (capture/capture-title.ts). */
-function titleBefore(lines: Line[], features: LineFeatures[], start: number, from: number, fileName: string): number {
-  let first = start;
-  while (first < lines.length && first < start + 3 && !isProse(lines[first]!.text)) first++;
-  const fileWords = fileNameWords(fileName);
-  let best = -1;
-  let bestScore = -Infinity;
-  for (let k = first - 1; k >= Math.max(from, first - TITLE_REACH); k--) {
-    const text = lines[k]!.text;
-    if (isByline(text) || !isTitleShaped(text, features[k]!)) continue;
-    const bylineAfter = lines.slice(k + 1, k + 5).findIndex((line) => isByline(line.text) || bylineLike(line.text)) + 1;
-    const score = titleScore({ text, features: features[k]!, distance: first - 1 - k, bylineAfter }, fileWords);
-    if (score > bestScore) {
-      best = k;
-      bestScore = score;
-    }
-  }
-  return best !== -1 ? best : findTitle(lines, from);
-}
-
-/** How far before the article a headline may stand: past a byline, a photo and its credit, share buttons. */
-const TITLE_REACH = 30;
 
 /** The article's lines, formatted: captions, subheadings, bylines read, repeats dropped, the signature ending it. */
 const LIST_ITEM = /^(?:\d{1,2}[.)]|[-•*–])\s/u;
@@ -233,63 +174,11 @@ function wholeCapture(lines: Line[], from: number, titleIndex: number): string {
   return paragraphs.join('\n\n');
 }
 
-function findTitle(lines: Line[], from: number): number {
-  for (let i = from; i < Math.min(lines.length, from + 15); i++) {
-    if (!looksLikeTitle(lines[i]!.text)) continue;
-    const next = lines.slice(i + 1, i + 5);
-    if (next.some((l) => isProse(l.text))) return i;
-  }
-  return -1;
-}
-
-function isProse(line: string): boolean {
-  return line.length >= 80 && SENTENCE_END.test(line);
-}
-
 /** A short line inside the article, without final punctuation, followed by prose: a subheading. */
 function isSubheading(lines: Line[], i: number): boolean {
   const line = lines[i]!.text;
   const next = lines[i + 1];
   return line.length <= 90 && !SENTENCE_END.test(line) && next !== undefined && next.block !== lines[i]!.block && isProse(next.text);
-}
-
-function toLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let block = 0;
-  let blank = true;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+$/u, '').replace(/^\s+/u, '');
-    if (line === '') {
-      if (!blank) block++;
-      blank = true;
-      continue;
-    }
-    blank = false;
-    lines.push({ text: line, block });
-  }
-  return lines;
-}
-
-function looksLikeTitle(line: string): boolean {
-  return line.length >= 12 && line.length <= 250 && line.split(/\s+/).length >= 3 && !/[.;,:]$/.test(line) && !isByline(line);
-}
-
-/** A short line carrying a full date: `VietnamPlus 19/11/2025`, `Par Jane Doe — Nov. 19, 2025`. */
-function isByline(line: string): boolean {
-  if (line.length > 90) return false;
-  const dates = findDates(line).filter((d) => !d.date.startsWith('--'));
-  if (dates.length === 0) return false;
-  const rest = removeDates(line);
-  return rest.split(/\s+/).filter(Boolean).length <= 8 && !SENTENCE_END.test(rest.trim());
-}
-
-function removeDates(line: string): string {
-  let rest = line;
-  for (const d of findDates(line).reverse()) rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.length);
-  // Lookarounds, not \b: JavaScript's \b knows only ASCII letters, and "Publié" or "à" would stay.
-  return rest
-    .replace(/(?<![\p{L}\p{N}])(?:publié|publiée|published|posted|written|mis à jour|mis en ligne|modifié|updated|le|on|à|at|\d{1,2}[:h]\d{2})(?![\p{L}\p{N}])/giu, ' ')
-    .replace(/[|·•,:–—-]/g, ' ');
 }
 
 function readByline(line: string, result: CaptureAnalysis): void {

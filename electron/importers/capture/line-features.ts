@@ -4,6 +4,7 @@
  */
 
 export interface LineFeatures {
+  /** Length, as Latin letters: CJK characters count three. */
   chars: number;
   words: number;
   /** Share of the words that are stop words of the capture's language: prose is full of them. */
@@ -101,7 +102,8 @@ export function lineFeatures(text: string, stopWords: Set<string>): LineFeatures
   // CJK text has no stop words in these lists: its share is taken as prose-like when it reads as sentences.
   const stopShare = words.length === 0 ? 0 : cjk > text.length / 3 ? (/[。！？」]$/u.test(text) ? 0.3 : 0.1) : stop / words.length;
   return {
-    chars: text.length,
+    // A Chinese, Japanese or Korean character says about what three Latin letters do.
+    chars: text.length + 2 * cjk,
     words: words.length,
     stopShare,
     sentence: SENTENCE_END.test(text),

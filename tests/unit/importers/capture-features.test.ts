@@ -4,7 +4,8 @@ import { stopWordsFor } from '../../../electron/importers/capture/stop-words.ts'
 import { lineFeatures } from '../../../electron/importers/capture/line-features.ts';
 import { classifyInContext, classifyOnItsOwn, type LineClass } from '../../../electron/importers/capture/classify-lines.ts';
 import { articleRegion, candidateRegions } from '../../../electron/importers/capture/article-region.ts';
-import { bylineLike, fileNameWords, isTitleShaped, titleScore } from '../../../electron/importers/capture/capture-title.ts';
+import { bylineLike, fileNameWords, isTitleShaped, stampLike, titleScore } from '../../../electron/importers/capture/capture-title.ts';
+import { isCommentAuthor, isCommentsHeader } from '../../../electron/importers/capture/comments-header.ts';
 
 /** The pieces of the text-capture importer on small inputs: line features, classes, regions, titles. */
 
@@ -23,6 +24,13 @@ describe('stopWordsFor', () => {
     for (const w of ['le', 'la', 'des', 'pour', 'sur']) assert.ok(fr.has(w), `French list lacks "${w}"`);
     for (const w of ['the', 'of', 'and', 'into', 'he']) assert.ok(en.has(w), `English list lacks "${w}"`);
     assert.ok(!en.has('pour'));
+  });
+  test('a language franc names by an individual code gets its macrolanguage’s list: Malay/Indonesian', () => {
+    const id = stopWordsFor(
+      'Pemerintah Indonesia dan Malaysia sepakat untuk memperkuat kerja sama dalam memberantas perdagangan orang di perbatasan. Menteri mengatakan bahwa para korban sering dijanjikan pekerjaan dengan gaji yang tinggi di luar negeri, tetapi kemudian dipaksa bekerja tanpa upah.',
+    );
+    for (const w of ['dan', 'yang', 'di', 'untuk']) assert.ok(id.has(w), `Malay/Indonesian list lacks "${w}"`);
+    assert.ok(!id.has('the'), 'not the English fallback');
   });
 });
 
@@ -77,6 +85,11 @@ describe('lineFeatures', () => {
     for (const line of ['Les cookiers de Hué', 'The subscriber base grew', 'Newsletters', 'Le partage des données entre polices']) {
       assert.equal(frLine(line).chromePhrase, false, `"${line}" is not chrome`);
     }
+  });
+  test('a Chinese, Japanese or Korean character weighs three Latin letters: a sentence of 40 of them is a paragraph', () => {
+    const japanese = 'Kindleデスクトップアプリの起動ショートカットキーは、パスワード管理ソフトと同じなので困ります。';
+    const f = enLine(japanese);
+    assert.ok(f.chars >= 3 * (japanese.length - 8), `chars ${f.chars} for ${japanese.length} characters`);
   });
   test('data-like lines: dates, times, numbers, addresses', () => {
     for (const line of ['19/11/2025 17:40', '2025-11-19', '17h40', '+84 24 3825 1234', '(12)', 'https://www.example.org/article/123', 'www.ampm-mekong.org', 'presse@ampm-mekong.org']) {
@@ -181,6 +194,10 @@ describe('isTitleShaped and titleScore', () => {
       'Photo : Trần Minh Đức',
       'Delegates in Hanoi (Reuters)',
       'Reading time: 2 min',
+      '5 Min Read',
+      'Lecture : 3 min',
+      'Texte : Lê Thu Hà',
+      'Текст: Лида Буслаева',
       'Contact presse : Phạm Quốc Bảo',
       'Accueil | Vietnam | Cambodge',
       'JANE ROE, REUTERS',
@@ -197,6 +214,31 @@ describe('isTitleShaped and titleScore', () => {
     assert.equal(bylineLike('Updated: Nov. 19, 2025 | 17:40'), true);
     assert.equal(bylineLike('18/11/2025 09:12'), true);
     assert.equal(bylineLike('The ministers met in Hanoi this week.'), false);
+  });
+  test('stampLike: times and relative dates in several languages', () => {
+    for (const text of ['Updated Nov 19, 9:41 AM', '1 hour ago', '3 days ago', 'il y a 2 heures', 'Publié le 19 novembre']) assert.equal(stampLike(text), true, text);
+    assert.equal(stampLike('Six countries renew their pledge'), false);
+  });
+  test('a final full stop is allowed only when the caller says so (a headline with a date line under it)', () => {
+    const text = 'Why the COMMIT process still matters.';
+    assert.equal(isTitleShaped(text, enLine(text)), false);
+    assert.equal(isTitleShaped(text, enLine(text), true), true);
+    assert.equal(isTitleShaped('Read the report here,', enLine('Read the report here,'), true), false);
+  });
+  test('a headline that comes back inside another line ("3 responses to “…”") beats the same line that does not; a line repeated whole, as menus are, less so', () => {
+    const text = 'Six countries renew their pledge against trafficking in Hanoi';
+    const features = enLine(text);
+    const none = new Set<string>();
+    const at = (repeated: 'none' | 'alone' | 'inside') => titleScore({ text, features, distance: 2, bylineAfter: 0, repeated }, none);
+    assert.ok(at('inside') > at('alone') && at('alone') > at('none'));
+  });
+  test('a headline with a standfirst under it beats the standfirst, which is nearer the article', () => {
+    const none = new Set<string>();
+    const headline = 'Three cases of plague diagnosed in China';
+    const standfirst = 'Officials say the risk of an outbreak is low, but many are concerned about how the cases were reported';
+    const h = titleScore({ text: headline, features: enLine(headline), distance: 1, bylineAfter: 0, standfirstAfter: true }, none);
+    const s = titleScore({ text: standfirst, features: enLine(standfirst), distance: 0, bylineAfter: 0 }, none);
+    assert.ok(h > s, `headline ${h} vs standfirst ${s}`);
   });
   test('a headline followed by a byline beats one without, at the same distance', () => {
     const text = 'Scam-compound survivors return home to debts and few jobs';
@@ -227,5 +269,20 @@ describe('isTitleShaped and titleScore', () => {
     const text = 'Les six pays du COMMIT resserrent leur coopération';
     const features = frLine(text);
     assert.ok(titleScore({ text, features, distance: 4, bylineAfter: 0 }, words) > titleScore({ text, features, distance: 4, bylineAfter: 0 }, new Set()));
+  });
+});
+
+describe('comments', () => {
+  test('headers that open a comment thread, in several languages', () => {
+    for (const text of ['Comments', '12 Comments', '3 responses to “Why the COMMIT process still matters.”', 'Leave a Reply', '4 commentaires', 'Réagir à cet article', '2 Comentários', 'Join the conversation'])
+      assert.equal(isCommentsHeader(text), true, text);
+  });
+  test('an article’s own sentences about comments are not headers', () => {
+    for (const text of ['Comments made by the minister on Tuesday were widely reported.', 'Comment les réseaux recrutent leurs victimes', 'Responses to the crisis varied across the region'])
+      assert.equal(isCommentsHeader(text), false, text);
+  });
+  test('who wrote a comment: "X on <date> said:", "X says:", "X a écrit :"', () => {
+    for (const text of ['Nguyễn Minh Anh on November 22, 2025 at 9:14 am said:', 'Peter says:', 'Claire a écrit :']) assert.equal(isCommentAuthor(text), true, text);
+    assert.equal(isCommentAuthor('The minister said: “We will act.”'), false);
   });
 });

@@ -11,7 +11,8 @@ import { PROJECT_ROOT } from '../../helpers/temp-dir.ts';
  * Web pages captured as text (Select All + Copy, or "Save as text"), written by us in the layouts of
  * real sites: a French daily, an English site with a one-word-per-line menu and comments, an NGO
  * press release, a blog with its sidebar first, an agency wire, a cookie banner and a paywall, a
- * portal page with no article, and a capture whose words are glued. Each test says what a reader of
+ * portal page with no article, a capture whose words are glued, a blog post under a longer comment
+ * thread, and a headline far above its article past share buttons. Each test says what a reader of
  * the capture would call the title, the article's first and last sentences, and its metadata.
  */
 
@@ -303,6 +304,38 @@ describe('(h) VNA capture with words glued by the capture ("leVietnam", "surla")
       'Tiếng Việt', 'Español', 'Politique', 'Publié le', '14:05', 'NDEL/VNA', '#COMMIT', 'Voir plus', 'Premier ministre',
       'Hô Chi Minh-Ville', 'riz de haute qualité', 'Suivez-nous', 'Tous droits réservés',
     ]);
+  });
+});
+
+describe('(i) English blog: a headline ending with a full stop, "Posted on … by …", a short post under a long comment thread', () => {
+  const name = 'i-mekong-field-notes-blog-en.txt';
+  test('title is the headline, full stop and all, not a comment nor "3 responses to …"', async () => {
+    const { metadata } = await load(name);
+    assert.equal(metadata.title, 'Why the COMMIT process still matters.');
+    assert.deepEqual(metadata.authors, ['Sophie Martin']);
+    assert.equal(metadata.published, '2025-11-21');
+    assert.equal(metadata.extraction, undefined);
+  });
+  test('body is the post, not the readers\u2019 comments, which are longer', async () => {
+    const { body } = await load(name);
+    assertStarts(body, 'Twenty years after six governments signed the COMMIT memorandum');
+    assertEnds(body, 'and nobody sees the whole.');
+    assertNoChrome(body, ['Posted in', 'responses to', 'said:', 'Vientiane', 'Reply', 'Leave a Reply', 'Previous post']);
+  });
+});
+
+describe('(j) international news site: headline, date, then a block of share buttons and a photo credit before the article', () => {
+  const name = 'j-world-service-en.txt';
+  test('title is the headline above thirty lines of share buttons, not "Close share panel" nor the caption', async () => {
+    const { metadata } = await load(name);
+    assert.equal(metadata.title, 'Cambodia frees 400 workers from a scam compound in Sihanoukville');
+    assert.equal(metadata.published, '2025-11-24');
+  });
+  test('body runs from the first sentence to the last, without buttons, credit, caption or related stories', async () => {
+    const { body } = await load(name);
+    assertStarts(body, 'Police in Cambodia have freed more than 400 people');
+    assertEnds(body, 'remain in similar compounds along the Thai border.');
+    assertNoChrome(body, ['Share this with', 'Close share panel', 'Image copyright', 'Image caption', 'Related Topics', 'Floods cut roads']);
   });
 });
 
