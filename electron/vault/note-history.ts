@@ -24,22 +24,34 @@ export class NoteHistory {
     this.core = core;
   }
 
-  /** Keeps the bytes a save is about to replace (the caller is inside a write). */
-  async keep(noteId: string, previous: string, when = new Date()): Promise<void> {
+  /** Keeps the bytes a save is about to replace (the caller is inside a write); returns the version's name. */
+  async keep(noteId: string, previous: string, when = new Date()): Promise<string> {
     const dir = `${HISTORY_DIR}/${noteId}`;
     await this.core.makeFolder(dir);
     const stamp = when.toISOString().replace(/[:.]/g, '-');
     // Two saves in the same millisecond: the second takes the next free name (a new file never replaces one).
-    for (let n = 1; ; n++) {
+    let kept = '';
+    for (let n = 1; !kept; n++) {
       const name = n === 1 ? `${stamp}.md` : `${stamp}-${n}.md`;
       try {
         await atomicWrite(path.join(this.core.root, dir, name), previous, { within: this.core.root, label: `${dir}/${name}`, create: true });
-        break;
+        kept = name.slice(0, -3);
       } catch (error) {
         if (!(error instanceof CarnetError && error.code === 'conflict') || n >= 100) throw error;
       }
     }
     await this.prune(noteId, when);
+    return kept;
+  }
+
+  /**
+   * Takes back a version kept for a save that then failed (a full disk): the note still holds those
+   * bytes, so the copy would only be a duplicate left behind. Best effort: the save's own error is
+   * the one to report.
+   */
+  async discard(noteId: string, version: string): Promise<void> {
+    if (!VERSION_NAME.test(`${version}.md`)) return;
+    await fs.rm(path.join(this.core.root, HISTORY_DIR, noteId, `${version}.md`), { force: true }).catch(() => undefined);
   }
 
   async list(noteId: string): Promise<NoteVersionSummary[]> {

@@ -85,12 +85,16 @@ export class NoteStore {
       const meta = { id, title: change.title, tags: change.tags, created: record.meta.created, updated: new Date().toISOString() };
       const text = formatFrontMatter(mergeFrontMatter(record.frontMatter, meta), change.body);
       // The version about to be replaced, as just checked, goes to the note's history first, byte for byte.
-      if (previous !== null) await this.history.keep(id, previous);
+      const kept = previous !== null ? await this.history.keep(id, previous) : null;
       // A new title moves the file and the links to it; the id, and so the history, stay.
       if (previous !== null && change.title !== record.meta.title) {
         await saveRetitled(this.core, this.history, { record, text, previous, title: change.title, slug: this.freeSlug(change.title, record.slug) });
       } else {
-        await this.core.writeTracked(relative, text);
+        await this.core.writeTracked(relative, text).catch(async (error: unknown) => {
+          // The write is atomic: on failure (a full disk) the note holds the kept bytes still, and the copy would be a duplicate left behind.
+          if (kept !== null) await this.history.discard(id, kept);
+          throw error;
+        });
       }
       return this.get(id);
     });

@@ -84,3 +84,28 @@ test('a note written with a byte-order mark keeps it in its history', async () =
     await remove();
   }
 });
+
+test('a save that fails (a full disk) leaves no version behind: the note still holds those bytes', async () => {
+  const { dir, remove } = await tempDir();
+  const vault = await Vault.create(path.join(dir, 'v'));
+  try {
+    const note = await vault.createNote('Terrain', 'La première version.\n');
+    const file = path.join(vault.root, note.path);
+    const before = await fs.readFile(file, 'utf8');
+    // The write itself fails as on a full disk; keeping the version before it succeeded.
+    const core = (vault as unknown as { core: VaultCore }).core;
+    const write = core.writeTracked.bind(core);
+    core.writeTracked = async () => {
+      throw new CarnetError('disk-full', { en: 'The disk is full: nothing was changed.', fr: 'Le disque est plein : rien n’a été modifié.' });
+    };
+    await assert.rejects(vault.saveNote(note.id, { title: 'Terrain', body: 'Une version qui ne tient pas.\n', tags: [] }, note.revision), /disk is full/);
+    core.writeTracked = write;
+    assert.equal(await fs.readFile(file, 'utf8'), before);
+    assert.deepEqual(await vault.listNoteHistory(note.id), [], 'no copy of the unchanged note was left in its history');
+    await vault.saveNote(note.id, { title: 'Terrain', body: 'La deuxième version.\n', tags: [] }, note.revision);
+    assert.equal((await vault.listNoteHistory(note.id)).length, 1, 'the next save that succeeds keeps the version it replaces');
+  } finally {
+    await vault.close();
+    await remove();
+  }
+});
