@@ -32,6 +32,7 @@ import type {
   VaultChange,
   VaultInfo,
 } from './vault/vault-records.ts';
+import type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat } from './vault/citation-records.ts';
 
 /**
  * The contract between the renderer and the Node side: every method with the schema of its
@@ -39,6 +40,8 @@ import type {
  * client are all derived from this one list; adding a capability is one entry here and one handler.
  * The renderer imports this file for its types only.
  */
+
+export type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat };
 
 export type {
   AnnotationAnchor,
@@ -226,6 +229,12 @@ export const methodSchemas = {
   codeCooccurrence: none,
   /** The passages behind one co-occurrence cell: coded `a` and overlapping (or equal to) one coded `b`. */
   cooccurringPassages: z.object({ a: idSchema, b: idSchema }).strict(),
+  /** The citations of the vault's notes, checked against their sources; narrowed to a note, a source, some states. */
+  listCitations: z
+    .object({ noteId: idSchema.optional(), sourceId: idSchema.optional(), states: z.array(z.enum(['verified', 'changed', 'needs-review', 'missing'])).max(4).optional() })
+    .strict(),
+  /** The notes citing a source, and per annotation the places citing it. */
+  citedIn: z.object({ sourceId: idSchema }).strict(),
   getVaultSettings: none,
   updateVaultSettings: z.object({ highlightColors: z.array(z.object({ color: hexColorInput, name: z.string().trim().max(60) }).strict()).length(5) }).strict(),
 
@@ -327,6 +336,8 @@ export interface MethodOutputs {
   codeMatrix: CodeMatrix;
   codeCooccurrence: CodeCooccurrence;
   cooccurringPassages: CodedPassage[];
+  listCitations: Citation[];
+  citedIn: CitedIn;
   getVaultSettings: VaultSettings;
   updateVaultSettings: VaultSettings;
   deleteItem: TrashEntry;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CarnetError } from '../core/carnet-error.ts';
 import { Vault } from '../vault/vault.ts';
 import { annotationReviews, checkVault } from '../vault/vault-check.ts';
+import { citationProblems } from '../vault/citation-problems.ts';
 import { annotationStates } from '../vault/annotation-states.ts';
 import { runAnnotations, runCodes } from './annotations-command.ts';
 import { runImport } from './import-command.ts';
@@ -22,8 +23,10 @@ Commands:
   init DIR [--name NAME]     Create a new, empty vault in DIR (a missing or empty folder).
   info --vault DIR           Show the vault's name, format and counts.
   check --vault DIR          Read every file of the vault and list problems (including links
-                             to notes that do not exist, and annotations whose passage is gone);
-                             exit code 1 if any. Annotations to review are listed, exit code aside.
+                             to notes that do not exist, annotations whose passage is gone, and
+                             citations whose quote no longer matches its source or whose source
+                             or passage is missing); exit code 1 if any. Annotations and
+                             citations to review are listed, exit code aside.
   notes --vault DIR          List the notes: title, tags, last update, file.
         [--tag TAG]          Only those with this tag (with or without #; case and accents aside).
   import --vault DIR PATHS…  Import files and folders (recursively): .txt, .md, .html, .mhtml, .pdf, .docx, .odt, .eml.
@@ -136,18 +139,20 @@ async function info(dir: string, json: boolean, io: CliIo): Promise<number> {
 }
 
 async function check(dir: string, json: boolean, io: CliIo): Promise<number> {
-  const { summary, problems, reviews } = await withVault(dir, (vault) => {
+  const { summary, problems, reviews, citationReviews } = await withVault(dir, (vault) => {
     const states = annotationStates(vault);
-    return { summary: vault.info(), problems: checkVault(vault, states), reviews: annotationReviews(vault, states) };
+    const citations = citationProblems(vault);
+    return { summary: vault.info(), problems: [...checkVault(vault, states), ...citations.problems], reviews: annotationReviews(vault, states), citationReviews: citations.reviews };
   });
   // The CLI speaks English, like its usage text; scripts read one plain message per problem.
   const plain = (p: Problem): { path: string; line?: number; message: string } => ({ path: p.path, ...(p.line ? { line: p.line } : {}), message: p.message.en });
   if (json) {
-    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems: problems.map(plain), reviews: reviews.map(plain) }, null, 2));
+    io.out(JSON.stringify({ vault: publicInfo(summary), ok: problems.length === 0, problems: problems.map(plain), reviews: [...reviews, ...citationReviews].map(plain) }, null, 2));
   } else {
     io.out(describeInfo(summary));
     io.out(problems.length === 0 ? 'No problems found.' : describeProblems(problems));
-    if (reviews.length) io.out([`${reviews.length} annotation${reviews.length === 1 ? '' : 's'} to review:`, ...reviews.map((p) => `  ${p.path}: ${p.message.en}`)].join('\n'));
+    if (reviews.length) io.out(describeList(reviews, 'annotation', 'to review'));
+    if (citationReviews.length) io.out(describeList(citationReviews, 'citation', 'to review'));
   }
   return problems.length === 0 ? 0 : 1;
 }
@@ -204,5 +209,11 @@ function describeInfo(summary: VaultInfo): string {
 }
 
 function describeProblems(problems: Problem[]): string {
-  return [`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((p) => `  ${p.path}: ${p.message.en}`)].join('\n');
+  return describeList(problems, 'problem');
+}
+
+/** "2 problems:" then one line each, with the file (and line) it is about. */
+function describeList(items: Problem[], noun: string, after = ''): string {
+  const head = `${items.length} ${noun}${items.length === 1 ? '' : 's'}${after ? ` ${after}` : ''}:`;
+  return [head, ...items.map((p) => `  ${p.path}${p.line ? `:${p.line}` : ''}: ${p.message.en}`)].join('\n');
 }

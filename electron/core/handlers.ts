@@ -78,6 +78,8 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     codeMatrix: () => session.vault.codeMatrix(),
     codeCooccurrence: () => session.vault.codeCooccurrence(),
     cooccurringPassages: ({ a, b }) => session.vault.cooccurringPassages(a, b),
+    listCitations: (query) => session.vault.listCitations(query),
+    citedIn: ({ sourceId }) => session.vault.citedIn(sourceId),
     getVaultSettings: () => session.vault.getVaultSettings(),
     updateVaultSettings: (settings) => session.vault.updateVaultSettings(settings),
 

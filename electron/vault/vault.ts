@@ -17,7 +17,9 @@ import { SourceTrim, type TrimResult } from './source-trim.ts';
 import { SourceReextract, type ReextractRefusal, type ReextractResult } from './source-reextract.ts';
 import { SiteChromeStore, type LearntCapture } from './site-chrome-store.ts';
 import { TrashStore } from './trash-store.ts';
-import { VaultCore } from './vault-core.ts';
+import { CitationStore } from './citation-store.ts';
+import type { Citation, CitationQuery, CitedIn } from './citation-records.ts';
+import { VaultCore, notFound } from './vault-core.ts';
 import { VaultIndex } from './vault-index.ts';
 import { prepareVaultFolder } from './vault-location.ts';
 import { VaultLock } from './vault-lock.ts';
@@ -75,6 +77,7 @@ export class Vault {
   private readonly notes: NoteStore;
   private readonly annotations: AnnotationStore;
   private readonly annotationEdits: AnnotationEdits;
+  private readonly citations: CitationStore;
   private readonly trash: TrashStore;
   private readonly passages: CodedPassages;
   private readonly codes: CodebookStore;
@@ -95,6 +98,7 @@ export class Vault {
     this.annotations = new AnnotationStore(core);
     this.annotationEdits = new AnnotationEdits(core, (id) => this.annotations.list(id), (id) => this.annotations.filePath(id));
     this.passages = new CodedPassages(core, (id) => this.annotations.list(id));
+    this.citations = new CitationStore(core, (id) => this.annotations.list(id));
     this.codes = new CodebookStore(core, this.trash, this.passages);
     this.caches = new CacheStore(core);
     this.attachments = new AttachmentStore(core);
@@ -272,6 +276,15 @@ export class Vault {
   }
   brokenNoteLinks(): BrokenLink[] {
     return this.notes.brokenLinks();
+  }
+
+  // Citations in notes
+  listCitations(query: CitationQuery = {}): Citation[] {
+    return this.citations.list(query);
+  }
+  citedIn(sourceId: string): CitedIn {
+    if (!this.core.index.sources.has(sourceId)) throw notFound('source', sourceId);
+    return this.citations.citedIn(sourceId);
   }
 
   // Annotations and codes

@@ -59,7 +59,7 @@ test('carnet check names the note, the line and the missing target of a link to 
     assert.match(report.problems[0]?.message ?? '', /^Line 10 links to "Finance office", but no note has that title/);
     assert.match(report.problems[1]?.message ?? '', /links to "plan-2027"/);
     const text = await cli('check', '--vault', root);
-    assert.match(text.out, /2 problems:\n {2}notes\/budget\.md: Line 10 links to "Finance office"/);
+    assert.match(text.out, /2 problems:\n {2}notes\/budget\.md:10: Line 10 links to "Finance office"/);
   } finally {
     await remove();
   }
