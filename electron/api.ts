@@ -233,10 +233,16 @@ export const methodSchemas = {
   listCitations: z
     .object({ noteId: idSchema.optional(), sourceId: idSchema.optional(), states: z.array(z.enum(['verified', 'changed', 'needs-review', 'missing'])).max(4).optional() })
     .strict(),
+  /** An annotated passage as Markdown after the vault's quote template, for the editor to insert. */
+  quoteMarkdown: z.object({ sourceId: idSchema, annotationId: idSchema }).strict(),
+  /** An annotated passage added at the end of a note, or of a new note (titled `title`, the source's title by default). */
+  quoteInNote: z.object({ sourceId: idSchema, annotationId: idSchema, noteId: idSchema.optional(), title: z.string().max(500).optional() }).strict(),
   /** The notes citing a source, and per annotation the places citing it. */
   citedIn: z.object({ sourceId: idSchema }).strict(),
   getVaultSettings: none,
-  updateVaultSettings: z.object({ highlightColors: z.array(z.object({ color: hexColorInput, name: z.string().trim().max(60) }).strict()).length(5) }).strict(),
+  updateVaultSettings: z
+    .object({ highlightColors: z.array(z.object({ color: hexColorInput, name: z.string().trim().max(60) }).strict()).length(5).optional(), quoteTemplate: z.string().max(4000, 'A template is limited to 4,000 characters.').optional() })
+    .strict(),
 
   deleteItem: z.object({ kind: z.enum(['source', 'note']), id: idSchema }).strict(),
   listTrash: none,
@@ -338,6 +344,8 @@ export interface MethodOutputs {
   cooccurringPassages: CodedPassage[];
   listCitations: Citation[];
   citedIn: CitedIn;
+  quoteMarkdown: { markdown: string };
+  quoteInNote: NoteDetail;
   getVaultSettings: VaultSettings;
   updateVaultSettings: VaultSettings;
   deleteItem: TrashEntry;

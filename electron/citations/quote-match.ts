@@ -22,11 +22,13 @@ export function quoteWords(text: string): string[] {
 export function quoteMatches(quoted: string, passage: string): boolean {
   const words = quoteWords(passage);
   // A quote's own punctuation at its edges ("… a list." for "… a list") is the note's sentence, not the source's.
-  const fragments = quoted.split(ELISION).map((part) => trimPunctuation(quoteWords(part))).filter((fragment) => fragment.length > 0);
-  if (fragments.length === 0) return true;
+  const parts = quoted.split(ELISION);
   let from = 0;
-  for (const fragment of fragments) {
-    const at = indexOfRun(words, fragment, from);
+  for (const [i, part] of parts.entries()) {
+    const fragment = trimPunctuation(quoteWords(part));
+    if (fragment.length === 0) continue;
+    // A word cut by the ellipsis that follows it ("traffick…") is the start of the source's word.
+    const at = indexOfRun(words, fragment, from, i < parts.length - 1);
     if (at === -1) return false;
     from = at + fragment.length;
   }
@@ -41,11 +43,12 @@ function trimPunctuation(words: string[]): string[] {
   return words.slice(start, end);
 }
 
-function indexOfRun(words: string[], run: string[], from: number): number {
+function indexOfRun(words: string[], run: string[], from: number, cutAtEnd: boolean): number {
+  const last = run.length - 1;
   for (let i = from; i + run.length <= words.length; i++) {
     let k = 0;
-    while (k < run.length && words[i + k] === run[k]) k++;
-    if (k === run.length) return i;
+    while (k < last && words[i + k] === run[k]) k++;
+    if (k === last && (words[i + k] === run[k] || (cutAtEnd && words[i + k]!.startsWith(run[k]!)))) return i;
   }
   return -1;
 }

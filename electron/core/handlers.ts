@@ -80,6 +80,8 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     cooccurringPassages: ({ a, b }) => session.vault.cooccurringPassages(a, b),
     listCitations: (query) => session.vault.listCitations(query),
     citedIn: ({ sourceId }) => session.vault.citedIn(sourceId),
+    quoteMarkdown: async ({ sourceId, annotationId }) => ({ markdown: await session.vault.quoteMarkdown(sourceId, annotationId) }),
+    quoteInNote: ({ sourceId, annotationId, noteId, title }) => session.vault.quoteInNote(sourceId, annotationId, { noteId, title }),
     getVaultSettings: () => session.vault.getVaultSettings(),
     updateVaultSettings: (settings) => session.vault.updateVaultSettings(settings),
 

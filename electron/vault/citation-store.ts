@@ -1,5 +1,6 @@
 import { findCitations, type FoundCitation } from '../citations/find-citations.ts';
 import { citationState, type CitedPassage } from '../citations/citation-state.ts';
+import { pageAt } from '../citations/passage-page.ts';
 import type { VaultCore } from './vault-core.ts';
 import type { NoteRecord } from './vault-index.ts';
 import type { AnnotationList } from './vault-records.ts';
@@ -134,12 +135,4 @@ function lineCounter(note: NoteRecord): (offset: number) => number {
     for (; at < offset; at++) if (note.body.charCodeAt(at) === 10) line++;
     return line;
   };
-}
-
-/** The PDF page a body offset is on: the last `<!-- page N -->` before it. */
-function pageAt(body: string, offset: number): number | undefined {
-  const at = body.lastIndexOf('<!-- page ', offset);
-  if (at === -1) return undefined;
-  const match = /^<!-- page (\d+) -->/.exec(body.slice(at, at + 24));
-  return match ? Number(match[1]) : undefined;
 }

@@ -105,6 +105,8 @@ export interface HighlightColor {
 /** The vault's own settings, kept in carnet.json under `settings`. */
 export interface VaultSettings {
   highlightColors: HighlightColor[];
+  /** What "Quote in note" inserts (citations/quote-template.ts); the default when the vault names none. */
+  quoteTemplate: string;
 }
 
 export interface CodeSummary extends Code {

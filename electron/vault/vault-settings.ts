@@ -6,9 +6,11 @@ import type { VaultCore } from './vault-core.ts';
 import { readVaultFile } from './vault-files.ts';
 import type { VaultSettings } from './vault-records.ts';
 import { vaultManifestSchema } from './vault-schemas.ts';
+import { DEFAULT_QUOTE_TEMPLATE } from '../citations/quote-template.ts';
 
 /**
- * The vault's own settings (its five highlight colours and their names), kept in carnet.json under
+ * The vault's own settings (its five highlight colours and their names, the template "Quote in
+ * note" follows), kept in carnet.json under
  * `settings` so that they travel with the vault. Every other key of carnet.json is kept as it is,
  * and a carnet.json that does not read is never rewritten.
  */
@@ -27,17 +29,28 @@ const highlightColorsSchema = z.array(z.object({ color: z.string().regex(/^#[0-9
 export async function readVaultSettings(root: string): Promise<VaultSettings> {
   const manifest = await readManifestObject(root).catch(() => null);
   const stored = manifest?.settings;
-  const colors = highlightColorsSchema.safeParse(typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>).highlightColors : undefined);
-  // Colours written by hand that do not read fall back to the defaults here, and stay in the file until the user saves new ones.
-  return { highlightColors: colors.success ? colors.data.map(({ color, name }) => ({ color, name })) : DEFAULT_HIGHLIGHT_COLORS.map((c) => ({ ...c })) };
+  const fields = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const colors = highlightColorsSchema.safeParse(fields.highlightColors);
+  const template = quoteTemplateSchema.safeParse(fields.quoteTemplate);
+  // Settings written by hand that do not read fall back to the defaults here, and stay in the file until the user saves new ones.
+  return {
+    highlightColors: colors.success ? colors.data.map(({ color, name }) => ({ color, name })) : DEFAULT_HIGHLIGHT_COLORS.map((c) => ({ ...c })),
+    quoteTemplate: template.success && template.data.trim() !== '' ? template.data : DEFAULT_QUOTE_TEMPLATE,
+  };
 }
 
-export function writeVaultSettings(core: VaultCore, settings: VaultSettings): Promise<VaultSettings> {
+const quoteTemplateSchema = z.string().max(4000);
+
+/** Changes the settings given; the others stay as they are in the file. */
+export function writeVaultSettings(core: VaultCore, settings: Partial<VaultSettings>): Promise<VaultSettings> {
   return core.write(async () => {
     const manifest = await readManifestObject(core.root);
     const before = typeof manifest.settings === 'object' && manifest.settings !== null && !Array.isArray(manifest.settings) ? (manifest.settings as Record<string, unknown>) : {};
-    const highlightColors = settings.highlightColors.map(({ color, name }) => ({ color: color.toLowerCase(), name: name.trim() }));
-    const next = { ...manifest, settings: { ...before, highlightColors } };
+    const change: Record<string, unknown> = {};
+    if (settings.highlightColors) change.highlightColors = settings.highlightColors.map(({ color, name }) => ({ color: color.toLowerCase(), name: name.trim() }));
+    // The default is not written: a vault that never chose a template follows the app's.
+    if (settings.quoteTemplate !== undefined) change.quoteTemplate = settings.quoteTemplate.trim() === '' || settings.quoteTemplate === DEFAULT_QUOTE_TEMPLATE ? undefined : settings.quoteTemplate;
+    const next = { ...manifest, settings: { ...before, ...change } };
     await atomicWrite(path.join(core.root, 'carnet.json'), `${JSON.stringify(next, null, 2)}\n`, { within: core.root, label: 'carnet.json' });
     core.emit([{ kind: 'settings', id: '', change: 'updated' }]);
     return readVaultSettings(core.root);

@@ -18,6 +18,7 @@ import { SourceReextract, type ReextractRefusal, type ReextractResult } from './
 import { SiteChromeStore, type LearntCapture } from './site-chrome-store.ts';
 import { TrashStore } from './trash-store.ts';
 import { CitationStore } from './citation-store.ts';
+import { NoteQuotes } from './note-quotes.ts';
 import type { Citation, CitationQuery, CitedIn } from './citation-records.ts';
 import { VaultCore, notFound } from './vault-core.ts';
 import { VaultIndex } from './vault-index.ts';
@@ -78,6 +79,7 @@ export class Vault {
   private readonly annotations: AnnotationStore;
   private readonly annotationEdits: AnnotationEdits;
   private readonly citations: CitationStore;
+  private readonly quotes: NoteQuotes;
   private readonly trash: TrashStore;
   private readonly passages: CodedPassages;
   private readonly codes: CodebookStore;
@@ -99,6 +101,7 @@ export class Vault {
     this.annotationEdits = new AnnotationEdits(core, (id) => this.annotations.list(id), (id) => this.annotations.filePath(id));
     this.passages = new CodedPassages(core, (id) => this.annotations.list(id));
     this.citations = new CitationStore(core, (id) => this.annotations.list(id));
+    this.quotes = new NoteQuotes(core, this.notes, (id) => this.annotations.list(id), () => readVaultSettings(core.root));
     this.codes = new CodebookStore(core, this.trash, this.passages);
     this.caches = new CacheStore(core);
     this.attachments = new AttachmentStore(core);
@@ -282,6 +285,12 @@ export class Vault {
   listCitations(query: CitationQuery = {}): Citation[] {
     return this.citations.list(query);
   }
+  quoteMarkdown(sourceId: string, annotationId: string): Promise<string> {
+    return this.quotes.markdown(sourceId, annotationId);
+  }
+  quoteInNote(sourceId: string, annotationId: string, target: { noteId?: string; title?: string }): Promise<NoteDetail> {
+    return this.quotes.quoteInNote(sourceId, annotationId, target);
+  }
   citedIn(sourceId: string): CitedIn {
     if (!this.core.index.sources.has(sourceId)) throw notFound('source', sourceId);
     return this.citations.citedIn(sourceId);
@@ -356,7 +365,7 @@ export class Vault {
   getVaultSettings(): Promise<VaultSettings> {
     return readVaultSettings(this.root);
   }
-  updateVaultSettings(settings: VaultSettings): Promise<VaultSettings> {
+  updateVaultSettings(settings: Partial<VaultSettings>): Promise<VaultSettings> {
     return writeVaultSettings(this.core, settings);
   }
 

@@ -27,3 +27,9 @@ test('the body’s own marks (headings, captions, page markers) are not words', 
   assert.ok(quoteMatches('Une coopération renforcée Les délégués à Hanoï Le plan couvre 2026.', body));
   assert.deepEqual(quoteWords('<!-- page 3 --> Le plan'), ['le', 'plan']);
 });
+
+test('a word cut by an ellipsis ("traffick…") is the start of the source’s word; without the ellipsis it is a changed word', () => {
+  const passage = 'launched it in 2004 to work together against human trafficking across their shared borders';
+  assert.ok(quoteMatches('launched it in 2004 to work together against human traffick…', passage));
+  assert.ok(!quoteMatches('launched it in 2004 to work together against human traffick', passage));
+});
