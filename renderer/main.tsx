@@ -7,6 +7,7 @@ import './styles/reader.css';
 import './styles/annotations.css';
 import './styles/editor.css';
 import './styles/codes.css';
+import './styles/citations.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -42,6 +42,8 @@ export interface CitingPlace {
   noteId: string;
   title: string;
   line: number;
+  /** Which of the note's citations it is: the editor scrolls to it. */
+  index: number;
   state: CitationState;
 }
 

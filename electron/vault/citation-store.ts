@@ -53,7 +53,7 @@ export class CitationStore {
       const entry = notes.get(citation.noteId) ?? { noteId: citation.noteId, title: citation.noteTitle, citations: 0 };
       entry.citations++;
       notes.set(citation.noteId, entry);
-      if (citation.annotationId) (annotations[citation.annotationId] ??= []).push({ noteId: citation.noteId, title: citation.noteTitle, line: citation.line, state: citation.state });
+      if (citation.annotationId) (annotations[citation.annotationId] ??= []).push({ noteId: citation.noteId, title: citation.noteTitle, line: citation.line, index: citation.index, state: citation.state });
     }
     return { sourceId, notes: [...notes.values()].sort((a, b) => a.title.localeCompare(b.title)), annotations };
   }

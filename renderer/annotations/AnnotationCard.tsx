@@ -5,7 +5,9 @@ import { CommentField } from './CommentField.tsx';
 import { CommentView } from './CommentView.tsx';
 import { QuoteDiff } from './QuoteDiff.tsx';
 import { readableQuote, shortQuote } from './readable-quote.ts';
-import type { Annotation, AnnotationAnchor, CodeSummary } from '../../electron/api.ts';
+import { QuoteTargets, type QuoteTarget } from './QuoteTargets.tsx';
+import { CitedIn } from './CitedIn.tsx';
+import type { Annotation, AnnotationAnchor, CitingPlace, CodeSummary } from '../../electron/api.ts';
 import type { ShownColor } from './highlight-colors.ts';
 
 /** What a card can do, for any annotation by id: one stable object, so that unchanged cards do not re-render. */
@@ -20,6 +22,9 @@ export interface CardActions {
   onStartAttach: (id: string) => void;
   onDelete: (id: string) => void;
   onOpenExternal: (url: string) => void;
+  onQuote: (id: string, target: QuoteTarget) => void;
+  /** Opens a note at one of its citations. */
+  onOpenCitation: (place: CitingPlace) => void;
 }
 
 interface AnnotationCardProps {
@@ -33,6 +38,8 @@ interface AnnotationCardProps {
   readOnly: boolean;
   /** The source's language: a French quote takes « » whatever the interface's language. */
   quoteLanguage?: string;
+  /** The places in notes citing this passage. */
+  citedIn?: CitingPlace[];
 }
 
 /** One passage: its colour, quote, codes and comment, its anchoring state, and everything to edit it in place. */
@@ -41,7 +48,10 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const { annotation, anchor, readOnly, actions } = props;
   const id = annotation.id;
   const readable = useMemo(() => readableQuote(annotation.quote.exact), [annotation.quote.exact]);
-  const [editing, setEditing] = useState<'codes' | 'comment' | null>(null);
+  const [editing, setEditing] = useState<'codes' | 'comment' | 'quote' | null>(null);
+  const [showCiting, setShowCiting] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const citingNotes = new Set(props.citedIn?.map((p) => p.noteId)).size;
   const byId = useMemo(() => new Map(props.codes.map((c) => [c.id, c])), [props.codes]);
 
   return (
@@ -111,6 +121,16 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           onDone={() => setEditing(null)}
         />
       )}
+      {editing === 'quote' && (
+        <QuoteTargets
+          onChoose={(target) => {
+            setEditing(null);
+            actions.onQuote(id, target);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {props.citedIn && props.citedIn.length > 0 && <CitedIn places={props.citedIn} shown={showCiting} onToggle={() => setShowCiting((v) => !v)} onOpen={actions.onOpenCitation} />}
       {!readOnly && props.focused && editing === null && (
         <div className="card-actions">
           <span className="card-colors">
@@ -124,9 +144,27 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           <button type="button" className="link-button" onClick={() => setEditing('comment')}>
             {annotation.comment ? t('annotation.comment.edit') : t('annotation.comment')}
           </button>
-          <button type="button" className="link-button danger-text" onClick={() => actions.onDelete(id)}>
+          {anchor.state === 'anchored' && (
+            <button type="button" className="link-button" title={t('quote.hint')} onClick={() => setEditing('quote')}>
+              {t('quote.button')}
+            </button>
+          )}
+          <button type="button" className="link-button danger-text" onClick={() => (citingNotes > 0 ? setConfirmDelete(true) : actions.onDelete(id))}>
             {t('annotation.delete')}
           </button>
+        </div>
+      )}
+      {confirmDelete && (
+        <div className="anchor-state" role="alertdialog" aria-label={t('annotation.delete')}>
+          <p>{t('delete.citedAnnotation', { count: citingNotes })}</p>
+          <div className="card-actions">
+            <button type="button" className="danger" onClick={() => actions.onDelete(id)}>
+              {t('annotation.delete')}
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirmDelete(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
         </div>
       )}
     </li>

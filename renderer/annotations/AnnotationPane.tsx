@@ -4,11 +4,13 @@ import { AnnotationCard, type CardActions } from './AnnotationCard.tsx';
 import { filterEntries, NO_FILTER, type AnnotationFilter, type PaneEntry } from './annotation-filter.ts';
 import { useProgressive } from '../app/use-progressive.ts';
 import { ColorNamesDialog } from './ColorNamesDialog.tsx';
-import type { CodeSummary } from '../../electron/api.ts';
+import type { CitingPlace, CodeSummary } from '../../electron/api.ts';
 import type { ShownColor } from './highlight-colors.ts';
 
 interface AnnotationPaneProps {
   entries: PaneEntry[];
+  /** Per annotation, the places in notes citing it. */
+  citedIn?: Record<string, CitingPlace[]>;
   quoteLanguage?: string;
   focusedId?: string;
   colors: ShownColor[];
@@ -20,7 +22,7 @@ interface AnnotationPaneProps {
 }
 
 /** The source's annotations beside the reader: cards in document order, filtered by words, code, colour and state. */
-export const AnnotationPane = memo(function AnnotationPane({ entries, quoteLanguage, focusedId, colors, codes, readOnly, actions, onVisible }: AnnotationPaneProps) {
+export const AnnotationPane = memo(function AnnotationPane({ entries, citedIn, quoteLanguage, focusedId, colors, codes, readOnly, actions, onVisible }: AnnotationPaneProps) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [naming, setNaming] = useState(false);
@@ -94,7 +96,7 @@ export const AnnotationPane = memo(function AnnotationPane({ entries, quoteLangu
       </header>
       <ul className="annotation-list">
         {shown.slice(0, rendered).map((entry) => (
-          <AnnotationCard key={entry.annotation.id} annotation={entry.annotation} anchor={entry.anchor} color={entry.color} colors={colors} codes={codes} focused={entry.annotation.id === focusedId} readOnly={readOnly} actions={actions} quoteLanguage={quoteLanguage} />
+          <AnnotationCard key={entry.annotation.id} annotation={entry.annotation} anchor={entry.anchor} color={entry.color} colors={colors} codes={codes} focused={entry.annotation.id === focusedId} readOnly={readOnly} actions={actions} quoteLanguage={quoteLanguage} citedIn={citedIn?.[entry.annotation.id]} />
         ))}
         {entries.length === 0 && <li className="empty-list">{readOnly ? t('annotation.emptyReadOnly') : t('annotation.empty')}</li>}
         {entries.length > 0 && shown.length === 0 && <li className="empty-list">{t('annotation.noMatch')}</li>}

@@ -2,10 +2,11 @@ import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from
 import { useI18n } from '../i18n/i18n.tsx';
 import { CodeTypeahead } from './CodeTypeahead.tsx';
 import { CommentField } from './CommentField.tsx';
+import { QuoteTargets, type QuoteTarget } from './QuoteTargets.tsx';
 import type { CodeSummary } from '../../electron/api.ts';
 import type { ShownColor } from './highlight-colors.ts';
 
-export type ToolbarPanel = 'main' | 'codes' | 'comment';
+export type ToolbarPanel = 'main' | 'codes' | 'comment' | 'quote';
 
 interface SelectionToolbarProps {
   /** The selection's box, relative to the positioned container the toolbar lives in. */
@@ -25,6 +26,7 @@ interface SelectionToolbarProps {
   onComment: (comment: string) => void;
   onCommentDraft: (text: string) => void;
   onCopy: () => void;
+  onQuote: (target: QuoteTarget) => void;
   onClose: () => void;
   /** Set while the user chooses the words for a lost annotation: the toolbar offers only that. */
   onAttach?: () => void;
@@ -33,7 +35,7 @@ interface SelectionToolbarProps {
 const GAP = 8;
 
 /**
- * The small toolbar by a selection: five colours (keys 1–5), codes, comment, copy as citation.
+ * The small toolbar by a selection: five colours (keys 1–5), codes, comment, quote in a note, copy as citation.
  * It sits above the selection, or below when there is no room, so it never covers the words.
  */
 export function SelectionToolbar(props: SelectionToolbarProps) {
@@ -121,6 +123,9 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
             {t('annotation.comment')}
             {props.comment !== '' && <span className="count" aria-hidden="true">•</span>}
           </button>
+          <button type="button" className={panel === 'quote' ? 'active' : undefined} aria-expanded={panel === 'quote'} title={t('quote.hint')} onClick={() => props.onPanel(panel === 'quote' ? 'main' : 'quote')}>
+            {t('quote.button')}
+          </button>
           <button type="button" onClick={props.onCopy} title={t('annotation.copyHint')}>
             {t('annotation.copy')}
           </button>
@@ -143,6 +148,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           <CodeTypeahead codes={props.codes} selected={props.selectedCodes} onToggle={props.onToggleCode} onCreate={props.onCreateCode} onDone={() => props.onPanel('main')} />
         </>
       )}
+      {panel === 'quote' && <QuoteTargets onChoose={props.onQuote} onCancel={() => props.onPanel('main')} />}
       {panel === 'comment' && <CommentField initial={props.comment} onSave={props.onComment} onDraft={props.onCommentDraft} onCancel={() => props.onPanel('main')} />}
     </div>
   );

@@ -165,10 +165,12 @@ export function App() {
     });
   };
 
-  const deleteItem = (kind: 'source' | 'note', id: string, title: string) =>
+  const deleteItem = async (kind: 'source' | 'note', id: string, title: string) => {
+    // A cited source leaves its citations missing until restored: the user is told how many notes first.
+    const citing = kind === 'source' ? ((await api.citedIn({ sourceId: id }).catch(() => null))?.notes.length ?? 0) : 0;
     setConfirm({
       title: t(kind === 'note' ? 'delete.noteTitle' : 'delete.sourceTitle', { title }),
-      detail: t('delete.detail'),
+      detail: citing > 0 ? `${t('delete.citedSource', { count: citing })} ${t('delete.detail')}` : t('delete.detail'),
       confirmLabel: t('delete.confirm'),
       danger: true,
       onConfirm: async () => {
@@ -177,6 +179,7 @@ export function App() {
         setNotice(t('delete.done', { title }));
       },
     });
+  };
 
   if (startError) {
     return (

@@ -11,6 +11,7 @@ import { MatrixView } from '../codes/MatrixView.tsx';
 import { CooccurrenceView } from '../codes/CooccurrenceView.tsx';
 import { TrashView } from '../vault/TrashView.tsx';
 import { ProblemsView } from '../vault/ProblemsView.tsx';
+import { CitationsReport } from '../citations/CitationsReport.tsx';
 import type { Place } from './navigation.ts';
 import type { VaultData } from './use-vault-data.ts';
 import type { VaultDialogTab } from '../vault/VaultDialog.tsx';
@@ -75,6 +76,7 @@ function CentreContent(props: CentrePaneProps) {
           onOpenExternal={props.onOpenExternal}
           onDelete={(title) => props.onDelete('source', place.id, title)}
           onNotice={props.onNotice}
+          onOpenNote={(noteId, citation) => props.onOpen({ kind: 'note', id: noteId, ...(citation !== undefined ? { citation } : {}) })}
         />
       );
     case 'note':
@@ -82,6 +84,7 @@ function CentreContent(props: CentrePaneProps) {
         <NoteEditor
           key={place.key ?? place.id}
           id={place.draft ? null : place.id}
+          citation={place.citation}
           onCreated={(id) => props.onOpen({ kind: 'note', id, key: place.key ?? place.id }, true)}
           notes={data.notes}
           sources={data.sources}
@@ -107,5 +110,7 @@ function CentreContent(props: CentrePaneProps) {
       return <TrashView revision={data.revision} readOnly={readOnly} onNotice={props.onNotice} />;
     case 'problems':
       return <ProblemsView revision={data.revision} />;
+    case 'citations':
+      return <CitationsReport place={place} data={data} onOpen={props.onOpen} />;
   }
 }

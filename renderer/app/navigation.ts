@@ -4,7 +4,8 @@ export type Place =
   | { kind: 'home' }
   | { kind: 'source'; id: string; annotationId?: string; find?: string[] }
   /** A note not yet written: `id` is a key for the editor until the first keystroke creates the file; `key` keeps the editor across that change. */
-  | { kind: 'note'; id: string; find?: string[]; draft?: true; key?: string }
+  /** `citation`: which of the note's citations to scroll to and flash (in order from 0), as the Citations report opens it. */
+  | { kind: 'note'; id: string; find?: string[]; draft?: true; key?: string; citation?: number }
   | { kind: 'noteHistory'; id: string }
   | { kind: 'code'; id: string }
   /** Coded passages: those with every code of `all`, one of `any` (when given) and none of `none`; optionally in one source. */
@@ -14,7 +15,9 @@ export type Place =
   /** Codes × codes: how often two codes meet on a passage; `a` and `b` when a cell is open. */
   | { kind: 'cooccurrence'; a?: string; b?: string }
   | { kind: 'trash' }
-  | { kind: 'problems' };
+  | { kind: 'problems' }
+  /** Every citation of the vault's notes with its state; narrowed to some states, a note, a source. */
+  | { kind: 'citations'; states?: ('verified' | 'changed' | 'needs-review' | 'missing')[]; noteId?: string; sourceId?: string };
 
 export interface History {
   entries: Place[];

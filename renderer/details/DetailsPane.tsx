@@ -6,9 +6,10 @@ import { useSource } from '../reader/use-source.ts';
 import { SourceMetadataForm } from './SourceMetadataForm.tsx';
 import { ReextractButton } from './ReextractButton.tsx';
 import { Icon } from '../app/icons.tsx';
-import { placeFromCarnetUrl, type Place } from '../app/navigation.ts';
+import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
-import type { NoteDetail } from '../../electron/api.ts';
+import { citationStateText } from '../notes/citation-words.ts';
+import type { Citation, NoteDetail } from '../../electron/api.ts';
 
 interface DetailsPaneProps {
   place: Place;
@@ -105,15 +106,7 @@ function NoteDetails({ id, data, onOpen, onTag }: { id: string; data: VaultData;
   useEffect(() => {
     api.getNote({ id }).then(setNote, () => setNote(null));
   }, [id, data.revision]);
-  const cited = useMemo(() => {
-    if (!note) return [];
-    const ids = new Set<string>();
-    for (const match of note.body.matchAll(/\]\((carnet:\/\/[^)\s]+)\)/g)) {
-      const place = placeFromCarnetUrl(match[1] as string);
-      if (place?.kind === 'source') ids.add(place.id);
-    }
-    return [...ids].map((sourceId) => ({ id: sourceId, title: data.sources.find((s) => s.id === sourceId)?.title }));
-  }, [note, data.sources]);
+  const cited = useNoteCitations(id, data.revision);
   if (!note) return null;
   return (
     <>
@@ -149,10 +142,24 @@ function NoteDetails({ id, data, onOpen, onTag }: { id: string; data: VaultData;
         </h2>
         <ul className="plain-list">
           {cited.map((source) => (
-            <li key={source.id}>
+            <li key={source.id} className="cited-source">
               <button type="button" className="home-link" disabled={!source.title} onClick={() => onOpen({ kind: 'source', id: source.id })}>
                 {source.title ?? t('details.missingSource', { id: source.id })}
               </button>
+              <span className="cited-states">
+                {source.citations.map((citation) => (
+                  <button
+                    key={citation.index}
+                    type="button"
+                    className={`cited-state citation-${citation.state}`}
+                    title={`${t('citedIn.place', { title: note.title, line: citation.line })} — ${citationStateText(t, citation)}`}
+                    aria-label={`${t('citedIn.place', { title: note.title, line: citation.line })} — ${citationStateText(t, citation)}`}
+                    onClick={() => onOpen({ kind: 'note', id, citation: citation.index })}
+                  >
+                    {STATE_MARKS[citation.state]}
+                  </button>
+                ))}
+              </span>
             </li>
           ))}
           {cited.length === 0 && <li className="empty-list">{t('details.noCitations')}</li>}
@@ -160,6 +167,32 @@ function NoteDetails({ id, data, onOpen, onTag }: { id: string; data: VaultData;
       </section>
     </>
   );
+}
+
+const STATE_MARKS: Record<Citation['state'], string> = { verified: '✓', changed: '≠', 'needs-review': '?', missing: '✕' };
+
+/** A note's citations by source, in the order they first appear, each with its state. */
+function useNoteCitations(noteId: string, revision: number): { id: string; title?: string; citations: Citation[] }[] {
+  const [citations, setCitations] = useState<Citation[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.listCitations({ noteId }).then(
+      (list) => live && setCitations(list),
+      () => live && setCitations([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [noteId, revision]);
+  return useMemo(() => {
+    const bySource = new Map<string, { id: string; title?: string; citations: Citation[] }>();
+    for (const citation of citations) {
+      const entry = bySource.get(citation.sourceId) ?? { id: citation.sourceId, title: citation.source?.title, citations: [] };
+      entry.citations.push(citation);
+      bySource.set(citation.sourceId, entry);
+    }
+    return [...bySource.values()];
+  }, [citations]);
 }
 
 function CodeDetails({ id, data, onOpen }: { id: string; data: VaultData; onOpen: DetailsPaneProps['onOpen'] }) {

@@ -1,12 +1,16 @@
 import { annotationsEn } from './annotations.en.ts';
 import { codesEn } from './codes.en.ts';
 import { trimEn } from './trim.en.ts';
+import { citationsEn } from './citations.en.ts';
+import { citationReportEn } from './citation-report.en.ts';
 
 /** The UI's words in English: the reference dictionary; fr.ts must give every key. Subsystems with many words keep them in their own pair of files. */
 export const en = {
   ...annotationsEn,
   ...codesEn,
   ...trimEn,
+  ...citationsEn,
+  ...citationReportEn,
   'centre.label': 'Open item',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -82,6 +86,8 @@ export const en = {
   'search.indexing': 'Indexing the vault: {done} of {total}',
   'search.results': 'Search results',
   'search.more': 'Show {count} more (of {total})',
+  'search.citedBy': 'cited in {count} notes',
+  'search.citedByOne': 'cited in 1 note',
   'search.none': 'Nothing matches this search.',
   'search.help': 'Words find their forms, with or without accents: hanoi finds Hà Nội, humain finds humains. Use "a phrase", title:word, +required, -excluded, prefix* or word~1.',
   'quick.title': 'Quick open',

@@ -2,12 +2,16 @@ import type { MessageKey } from './en.ts';
 import { annotationsFr } from './annotations.fr.ts';
 import { codesFr } from './codes.fr.ts';
 import { trimFr } from './trim.fr.ts';
+import { citationsFr } from './citations.fr.ts';
+import { citationReportFr } from './citation-report.fr.ts';
 
 /** L'interface en français. */
 export const fr: Record<MessageKey, string> = {
   ...annotationsFr,
   ...codesFr,
   ...trimFr,
+  ...citationsFr,
+  ...citationReportFr,
   'centre.label': 'Élément ouvert',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -83,6 +87,8 @@ export const fr: Record<MessageKey, string> = {
   'search.indexing': 'Indexation du coffre : {done} sur {total}',
   'search.results': 'Résultats de la recherche',
   'search.more': 'Afficher {count} de plus (sur {total})',
+  'search.citedBy': 'cité dans {count} notes',
+  'search.citedByOne': 'cité dans 1 note',
   'search.none': 'Rien ne correspond à cette recherche.',
   'search.help': 'Les mots trouvent leurs formes, avec ou sans accents : hanoi trouve Hà Nội, humain trouve humains. Utilisez "une expression", title:mot, +obligatoire, -exclu, préfixe* ou mot~1.',
   'quick.title': 'Ouverture rapide',

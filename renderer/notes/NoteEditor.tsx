@@ -19,11 +19,18 @@ import { EditorToolbar, openLinkEditor } from './EditorToolbar.tsx';
 import { WordCount } from './WordCount.tsx';
 import { slashMenuExtension } from './slash-menu.ts';
 import { imageDropPaste, type ImageInsertError, type SaveAttachment } from './note-images.ts';
+import { citationChips, type ChipLabels } from './citation-chips.ts';
+import { citationLabel, citationStateText } from './citation-words.ts';
+import { useCitationChips } from './use-citation-chips.ts';
+import { CitationCard } from './CitationCard.tsx';
+import { rememberNote } from './last-note.ts';
 import type { NoteSummary, SourceSummary } from '../../electron/api.ts';
 
 interface NoteEditorProps {
   /** null for a new note, written once something is typed. */
   id: string | null;
+  /** Which of the note's citations to scroll to and flash once it is shown (from the Citations report). */
+  citation?: number;
   /** Bumped when the vault changes: a hand edit of this note reloads it, unless there are unsaved edits. */
   revision: number;
   readOnly: boolean;
@@ -37,8 +44,10 @@ interface NoteEditorProps {
 }
 
 /** Notes are Markdown, edited in TipTap and saved as the user types; nothing is written that was not edited. */
-export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onOpenExternal, onDelete, onCreated, onError }: NoteEditorProps) {
+export function NoteEditor({ id, citation, revision, readOnly, notes, sources, onOpen, onOpenExternal, onDelete, onCreated, onError }: NoteEditorProps) {
   const { t, language } = useI18n();
+  const chipLabels = useRef<ChipLabels>({ state: () => '', label: () => '', unchecked: '' });
+  chipLabels.current = { state: (c) => citationStateText(t, c), label: (c) => citationLabel(t, c), unchecked: t('citation.state.unchecked') };
   const titleField = useRef<HTMLInputElement>(null);
   const targets = useRef<LinkTarget[]>([]);
   targets.current = useMemo(() => [...notes.filter((note) => note.id !== id).map(noteTarget), ...sources.map(sourceTarget)], [notes, sources, id]);
@@ -62,6 +71,7 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
         imageDropPaste(saveAttachment, onImageError),
         TableShortcut,
         MarkdownPaste,
+        citationChips(() => chipLabels.current),
         linkSuggestions(() => targets.current, { label: t('editor.links.label'), empty: t('editor.links.empty'), newNote: (title) => t('editor.links.new', { title }) }),
       ],
     }),
@@ -81,6 +91,11 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
 
   const file = useNoteFile({ id, revision, editor, untitled: t('note.untitled'), changedOutside: t('note.changedOutside'), otherKept: t('note.otherKept'), onCreated });
   dirtyHandler.current = file.markDirty;
+  const chips = useCitationChips(editor, file.note?.id ?? null, revision, file.note !== null, citation);
+  const loadedId = file.note?.id;
+  useEffect(() => {
+    if (loadedId) rememberNote(loadedId);
+  }, [loadedId]);
   blurHandler.current = file.flushNow;
 
   useEffect(() => {
@@ -215,9 +230,22 @@ export function NoteEditor({ id, revision, readOnly, notes, sources, onOpen, onO
         )}
       </header>
       {!readOnly && <EditorToolbar editor={editor} saveAttachment={saveAttachment} onImageError={onImageError} />}
-      <div className="note-editor" onClick={onClick}>
+      <div className="note-editor" onClick={onClick} onMouseOver={chips.onMouseOver} onMouseOut={chips.onMouseOut}>
         <EditorContent editor={editor} />
       </div>
+      {chips.card && (
+        <CitationCard
+          citation={chips.card.citation}
+          anchor={chips.card.anchor}
+          onOpenSource={(c) => {
+            chips.hideCard();
+            onOpen({ kind: 'source', id: c.sourceId, ...(c.annotationId ? { annotationId: c.annotationId } : {}) });
+          }}
+          onOpenExternal={onOpenExternal}
+          onPointerEnter={chips.keepCard}
+          onPointerLeave={chips.leaveCard}
+        />
+      )}
       {note && <NoteBacklinks id={note.id} title={note.title} revision={revision} readOnly={readOnly} onOpen={onOpen} onError={onError} />}
       <footer className="note-footer">
         <WordCount editor={editor} />

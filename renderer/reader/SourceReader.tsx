@@ -12,6 +12,9 @@ import { annotationColor, useHighlightColors } from '../annotations/highlight-co
 import { useAnnotationActions } from '../annotations/use-annotation-actions.ts';
 import { boxWithin, useSelectionToolbar } from '../annotations/use-selection-toolbar.ts';
 import { usePendingAnnotation } from '../annotations/use-pending-annotation.ts';
+import { useCitedIn } from '../annotations/use-cited-in.ts';
+import { useQuoteInNote } from '../annotations/use-quote-in-note.ts';
+import { CitedIn } from '../annotations/CitedIn.tsx';
 import { useToast } from '../app/use-toast.tsx';
 import { readableQuote, shortQuote } from '../annotations/readable-quote.ts';
 import { useAnnotationKeys } from '../annotations/use-annotation-keys.ts';
@@ -29,10 +32,12 @@ interface SourceReaderProps {
   onOpenExternal: (url: string) => void;
   onDelete: (title: string) => void;
   onNotice: (text: string) => void;
+  /** Opens a note, at one of its citations when given. */
+  onOpenNote: (noteId: string, citation?: number) => void;
 }
 
 /** A source as a researcher reads and annotates it: the clean body in a readable measure, a toolbar by each selection, the annotations beside. */
-export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotation, onOpenExternal, onDelete, onNotice }: SourceReaderProps) {
+export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotation, onOpenExternal, onDelete, onNotice, onOpenNote }: SourceReaderProps) {
   const { t, language } = useI18n();
   const { loaded, error, setAnnotations } = useSource(id, data.revision);
   const article = useRef<HTMLElement>(null);
@@ -53,6 +58,10 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   const onCodeMade = useCallback((code: CodeSummary) => setMadeCodes((made) => [...made, code]), []);
   const { toast, say } = useToast();
   sayRef.current = say;
+  const cited = useCitedIn(id, data.revision);
+  const quote = useQuoteInNote(id, say, onNotice);
+  const citingPlaces = useMemo(() => Object.values(cited?.annotations ?? {}).flat(), [cited]);
+  const [showCiting, setShowCiting] = useState(false);
   const toolbar = usePendingAnnotation({ pending, setPending, source: loaded?.source, annotations: loaded?.annotations.annotations ?? [], defaultColor: colors[0]?.color, actions, onDone: say, onCodeMade });
   dismissRef.current = toolbar.dismiss;
 
@@ -88,8 +97,8 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   }, [annotationId, loaded]);
 
   // One stable object for the cards, reading the latest closures through a ref.
-  const latest = useRef({ makeCode: toolbar.makeCode, actions });
-  latest.current = { makeCode: toolbar.makeCode, actions };
+  const latest = useRef({ makeCode: toolbar.makeCode, actions, quote, onOpenNote });
+  latest.current = { makeCode: toolbar.makeCode, actions, quote, onOpenNote };
   const cardActions = useMemo<CardActions>(
     () => ({
       onSelect: (annotation) => select(annotation),
@@ -104,6 +113,8 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
         body.current?.focus();
       },
       onOpenExternal,
+      onQuote: (annotation, target) => void latest.current.quote(annotation, target),
+      onOpenCitation: (place) => latest.current.onOpenNote(place.noteId, place.index),
     }),
     [select, onOpenExternal],
   );
@@ -150,6 +161,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
                 <Icon name="external" /> {hostOf(source.url)}
               </button>
             )}
+            {citingPlaces.length > 0 && <CitedIn places={citingPlaces} shown={showCiting} onToggle={() => setShowCiting((v) => !v)} onOpen={(place) => onOpenNote(place.noteId, place.index)} />}
             {!readOnly && (
               <button type="button" className="link-button danger-text" onClick={() => onDelete(source.title)}>
                 <Icon name="trash" /> {t('reader.delete')}
@@ -188,6 +200,11 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
               toolbar.draft.current = text;
             }}
             onCopy={() => void toolbar.copy()}
+            onQuote={(target) =>
+              void toolbar.ensure().then(async (made) => {
+                if (made && (await quote(made, target))) setPending(null);
+              })
+            }
             onClose={() => setPending(null)}
             onAttach={
               attaching
@@ -205,7 +222,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
       </article>
       </div>
       {toast}
-      <AnnotationPane entries={entries} quoteLanguage={source.language} focusedId={annotationId} colors={colors} codes={codes} readOnly={readOnly} actions={cardActions} onVisible={setVisible} />
+      <AnnotationPane citedIn={cited?.annotations} entries={entries} quoteLanguage={source.language} focusedId={annotationId} colors={colors} codes={codes} readOnly={readOnly} actions={cardActions} onVisible={setVisible} />
     </div>
   );
 }

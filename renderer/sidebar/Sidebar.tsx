@@ -1,7 +1,9 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { SearchPane } from '../search/SearchPane.tsx';
 import { foldForMatch, formatDate, makeTranslate, useI18n, type Translate } from '../i18n/i18n.tsx';
-import { Icon } from '../app/icons.tsx';
+import { Icon, PathIcon } from '../app/icons.tsx';
+import { CITATIONS_ICON } from '../citations/StateBadge.tsx';
+import { useCitationWarnings } from '../citations/use-citation-warnings.ts';
 import { CodebookBar } from '../codes/CodebookBar.tsx';
 import { useCodeMenu } from '../codes/use-code-menu.tsx';
 import { DRAG_CODE_ATTRIBUTE, useCodeDrag, type CodeDragItemHandlers } from '../codes/use-code-drag.ts';
@@ -123,6 +125,7 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
   const info = data.info;
   const readOnly = info?.readOnly ?? true;
   const codeMenu = useCodeMenu(data.codes, readOnly, onOpen);
+  const citationWarnings = useCitationWarnings(data.revision, info !== null);
   const codeDrag = useCodeDrag(data.codes, listTab === 'codes' && !readOnly, codeMenu.say);
   // The rows are memoised: they get a translation that changes only with the language, and handlers that never change.
   const translate = useMemo(() => makeTranslate(language), [language]);
@@ -221,6 +224,20 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
       <div className="sidebar-footer">
         <button type="button" className={`footer-link ${place.kind === 'trash' ? 'selected' : ''}`} onClick={() => onOpen({ kind: 'trash' })}>
           <Icon name="trash" /> {t('sidebar.trash')} {info && info.counts.trash > 0 && <span className="count">{info.counts.trash}</span>}
+        </button>
+        <button
+          type="button"
+          className={`footer-link ${place.kind === 'citations' ? 'selected' : ''}`}
+          onClick={() => onOpen({ kind: 'citations' })}
+          title={citationWarnings > 0 ? t('citationReport.sidebarWarning', { count: citationWarnings }) : undefined}
+        >
+          <PathIcon d={CITATIONS_ICON} /> {t('citationReport.sidebar')}
+          {citationWarnings > 0 && (
+            <span className="count citation-warning-count">
+              <Icon name="warning" label={t('citationReport.sidebarWarning', { count: citationWarnings })} />
+              {citationWarnings}
+            </span>
+          )}
         </button>
         {info && info.counts.problems > 0 && (
           <button type="button" className={`footer-link warning ${place.kind === 'problems' ? 'selected' : ''}`} onClick={() => onOpen({ kind: 'problems' })}>

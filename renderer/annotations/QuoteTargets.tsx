@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { moveMenuFocus } from '../app/menu-keys.ts';
+import { rankByName } from '../app/fuzzy-rank.ts';
+import { lastNoteId } from '../notes/last-note.ts';
+import { api } from '../api-client.ts';
+import type { NoteSummary } from '../../electron/api.ts';
+
+/** Where "Quote in note" puts the passage: at the end of a note, or in a new one. */
+export type QuoteTarget = { noteId: string } | { newNote: true };
+
+interface QuoteTargetsProps {
+  onChoose: (target: QuoteTarget) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The notes to quote into: the last one open first, a new note, then any other by typing part of
+ * its title. A menu for the keyboard (arrows, Home, End, Enter, Esc) as for the mouse.
+ */
+export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
+  const { t } = useI18n();
+  const menu = useRef<HTMLDivElement>(null);
+  const [query, setQuery] = useState('');
+  // Read when the menu opens: the list is current however the reader got its data.
+  const [notes, setNotes] = useState<NoteSummary[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.listNotes({}).then(
+      (list) => live && setNotes(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const last = notes.find((note) => note.id === lastNoteId());
+  const others = useMemo(() => rankByName(query, notes.filter((note) => note.id !== last?.id), (note) => [note.title, ...(note.aliases ?? [])], 8), [query, notes, last]);
+
+  const focused = useRef(false);
+  useEffect(() => {
+    // The list grows once the notes are read: bring all of it into view, under a passage low on the screen too.
+    menu.current?.scrollIntoView({ block: 'nearest' });
+    if (focused.current) return;
+    const first = menu.current?.querySelector<HTMLElement>('[role="menuitem"]');
+    if (first && (notes.length > 0 || !last)) {
+      first.focus();
+      focused.current = true;
+    }
+  }, [notes, last]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onCancel();
+      return;
+    }
+    if ((event.target as HTMLElement).tagName !== 'INPUT' && moveMenuFocus(menu.current, event.key)) event.preventDefault();
+    if ((event.target as HTMLElement).tagName === 'INPUT' && event.key === 'ArrowDown') {
+      event.preventDefault();
+      menu.current?.querySelector<HTMLElement>('.quote-others [role="menuitem"]')?.focus();
+    }
+  };
+
+  return (
+    <div ref={menu} className="quote-targets" role="menu" aria-label={t('quote.menu')} onKeyDown={onKeyDown}>
+      {last && (
+        <button type="button" role="menuitem" className="quote-target" onClick={() => onChoose({ noteId: last.id })}>
+          {t('quote.intoLast', { title: last.title })}
+        </button>
+      )}
+      <button type="button" role="menuitem" className="quote-target" onClick={() => onChoose({ newNote: true })}>
+        {t('quote.intoNew')}
+      </button>
+      {notes.length > (last ? 1 : 0) && (
+        <>
+          <input className="quote-filter" value={query} placeholder={t('quote.filter')} aria-label={t('quote.filter')} onChange={(event) => setQuery(event.target.value)} />
+          <div className="quote-others">
+            {others.map((note) => (
+              <button key={note.id} type="button" role="menuitem" className="quote-target" onClick={() => onChoose({ noteId: note.id })}>
+                {note.title}
+              </button>
+            ))}
+            {others.length === 0 && <p className="muted small">{t('quote.noMatch')}</p>}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
