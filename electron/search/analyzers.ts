@@ -10,7 +10,7 @@ import type lunrType from 'lunr';
 export type LanguageGroup = 'fr' | 'en' | 'xx';
 
 /** Part of every stored shard's fingerprint: raising it makes a start rebuild shards stored by an older Carnet. */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 export function languageGroup(language: string | undefined): LanguageGroup {
   return language === 'fr' ? 'fr' : language === 'en' ? 'en' : 'xx';

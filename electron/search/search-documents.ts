@@ -27,6 +27,13 @@ export interface SearchDoc {
   language?: string;
   /** `YYYY-MM-DD`: a source's publication date, a note's last edit, an annotation's source date. */
   date?: string;
+  /**
+   * For notes: the titles of the sources they cite, so that a source's title finds the notes citing
+   * it. Part of the fingerprint, so a renamed source rebuilds the shards of the notes citing it.
+   */
+  cites?: string[];
+  /** For notes: the ids of the sources they cite (present or not), to know which notes a source's title reaches. */
+  citedSources?: string[];
   fingerprint: string;
 }
 
@@ -63,9 +70,22 @@ function finish(doc: Unfingerprinted): SearchDoc {
 /** Every searchable document of the vault, from what it holds in memory. */
 export function documentsOfVault(vault: Vault): SearchDoc[] {
   const docs: SearchDoc[] = [];
-  for (const summary of vault.listSources()) docs.push(...documentsOfSource(vault, summary.id));
-  for (const summary of vault.listNotes()) docs.push(documentOfNote(vault, summary.id));
+  const titles = new Map<string, string>();
+  for (const summary of vault.listSources()) {
+    titles.set(summary.id, summary.title);
+    docs.push(...documentsOfSource(vault, summary.id));
+  }
+  for (const summary of vault.listNotes()) docs.push(documentOfNote(vault, summary.id, (id) => titles.get(id)));
   return docs;
+}
+
+/** A source's title, or undefined when the vault does not hold it (deleted, not yet synced). */
+export function titleInVault(vault: Vault, sourceId: string): string | undefined {
+  try {
+    return vault.getSource(sourceId).title;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A source and its annotations (whose code names and source title are part of them). */
@@ -112,8 +132,12 @@ export function documentsOfSource(vault: Vault, id: string): SearchDoc[] {
   return docs;
 }
 
-export function documentOfNote(vault: Vault, id: string): SearchDoc {
+/** A note, with the titles of the sources it cites (`titleOf` answers undefined for a source not in the vault). */
+export function documentOfNote(vault: Vault, id: string, titleOf: (sourceId: string) => string | undefined = (sourceId) => titleInVault(vault, sourceId)): SearchDoc {
   const note = vault.getNote(id);
+  // The vault keeps each note's parse for its revision: the citation check and the index share it.
+  const citedSources = vault.sourcesCitedBy(id);
+  const cites = citedSources.map(titleOf).filter((title): title is string => title !== undefined);
   return finish({
     ref: noteRef(id),
     kind: 'note',
@@ -126,5 +150,7 @@ export function documentOfNote(vault: Vault, id: string): SearchDoc {
     authors: [],
     language: detectLanguage(`${note.title}\n${note.body}`),
     date: note.updated.slice(0, 10),
+    cites,
+    citedSources,
   });
 }

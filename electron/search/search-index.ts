@@ -43,12 +43,14 @@ export interface PersistedShard {
   encoded: string;
 }
 
-export const FIELDS: { name: 'title' | 'tags' | 'people' | 'comment' | 'body'; boost: number }[] = [
+export const FIELDS: { name: 'title' | 'tags' | 'people' | 'comment' | 'body' | 'cites'; boost: number }[] = [
   { name: 'title', boost: 6 },
   { name: 'tags', boost: 4 },
   { name: 'people', boost: 2 },
   { name: 'comment', boost: 2 },
   { name: 'body', boost: 1 },
+  // A note citing a source is found by the source's title, below the source itself and below notes using the words themselves.
+  { name: 'cites', boost: 0.5 },
 ];
 
 function isDelta(key: string): boolean {
@@ -275,7 +277,7 @@ export class SearchIndex {
       const doc = this.docs.get(ref);
       if (!doc) continue;
       // An annotation shows its source's title but is found by its own words: the title is the source's to match.
-      builder.add({ ref, title: doc.kind === 'annotation' ? '' : doc.title, tags: doc.tags.join(' · '), people: [doc.publisher ?? '', ...doc.authors].join(' · '), comment: doc.comment, body: doc.body });
+      builder.add({ ref, title: doc.kind === 'annotation' ? '' : doc.title, tags: doc.tags.join(' · '), people: [doc.publisher ?? '', ...doc.authors].join(' · '), comment: doc.comment, body: doc.body, cites: (doc.cites ?? []).join(' · ') });
     }
     // The built index is kept in its compact form only: a fraction of the memory, and ready to store.
     this.read(shard, encodeIndex(builder.build()));

@@ -15,7 +15,7 @@ export type { Range, SearchHit, SearchQuery, SearchResults };
  */
 
 const SNIPPET_LENGTH = 180;
-const FIELD_NAMES = 'title, tags, people, comment, body';
+const FIELD_NAMES = 'title, tags, people, comment, body, cites';
 
 interface Prepared {
   lunrQuery: string;
@@ -60,7 +60,8 @@ const comparableCache = new WeakMap<SearchDoc, string>();
 function comparableText(doc: SearchDoc): string {
   let text = comparableCache.get(doc);
   if (text === undefined) {
-    text = comparable(`${doc.title}\n${doc.body}\n${doc.comment}`);
+    // A quoted source title finds the notes citing it, as its words do.
+    text = comparable(`${doc.title}\n${doc.body}\n${doc.comment}\n${(doc.cites ?? []).join('\n')}`);
     comparableCache.set(doc, text);
   }
   return text;

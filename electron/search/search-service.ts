@@ -1,4 +1,5 @@
 import { readShards, writeShards } from './search-cache.ts';
+import { CitingNotes } from './citing-notes.ts';
 import { annotationRef, documentOfNote, documentsOfSource, documentsOfVault, noteRef, sourceRef, type SearchDoc } from './search-documents.ts';
 import type { SearchHost } from './search-host.ts';
 import type { SearchQuery, SearchResults, SearchStatus } from './search-types.ts';
@@ -20,6 +21,7 @@ export class SearchService {
   private unsubscribe: (() => void) | null = null;
   /** The references each source contributes (itself and its annotations), to remove what disappears. */
   private readonly refsOfSource = new Map<string, string[]>();
+  private readonly citing = new CitingNotes();
   private unsaved = new Set<string>();
   private liveShards: string[] = [];
   private saveTimer: NodeJS.Timeout | null = null;
@@ -47,7 +49,9 @@ export class SearchService {
   async search(query: SearchQuery): Promise<SearchResults> {
     await this.ready.catch(() => undefined);
     await this.queue.catch(() => undefined);
-    return this.host.call({ type: 'search', query });
+    const results = await this.host.call({ type: 'search', query });
+    // Counted here, not stored in the index: a new citation must not rebuild the cited source's shard.
+    return { ...results, hits: results.hits.map((hit) => (hit.kind === 'source' ? { ...hit, citedBy: this.citing.count(hit.id) } : hit)) };
   }
 
   /** Throws the stored shards away and builds everything again. */
@@ -79,7 +83,11 @@ export class SearchService {
   private async load(fresh: boolean, onProgress?: (done: number, total: number) => void): Promise<void> {
     const docs = documentsOfVault(this.vault);
     this.refsOfSource.clear();
-    for (const doc of docs) if (doc.kind !== 'note') this.remember(doc);
+    this.citing.clear();
+    for (const doc of docs) {
+      if (doc.kind !== 'note') this.remember(doc);
+      this.citing.indexed(doc);
+    }
     this.setStatus({ state: 'indexing', done: 0, total: 0, documents: docs.length });
     const stored = fresh ? [] : await readShards(this.vault);
     const result = await this.host.call({ type: 'load', docs, stored, rebuildAll: fresh }, (done, total) => {
@@ -96,13 +104,22 @@ export class SearchService {
     const upsert: SearchDoc[] = [];
     const remove: string[] = [];
     const sources = new Set<string>();
+    const notesMade = new Set<string>();
+    const makeNote = (id: string) => {
+      notesMade.add(id);
+      const docs = this.tryDocs(() => [documentOfNote(this.vault, id)]);
+      for (const doc of docs) this.citing.indexed(doc);
+      upsert.push(...docs);
+    };
     let everything = false;
     for (const change of changes) {
       if (change.kind === 'codebook') everything = true;
       else if (change.kind === 'source' || change.kind === 'annotations') sources.add(change.id);
       else if (change.kind === 'note') {
-        if (change.change === 'removed') remove.push(noteRef(change.id));
-        else upsert.push(...this.tryDocs(() => [documentOfNote(this.vault, change.id)]));
+        if (change.change === 'removed') {
+          remove.push(noteRef(change.id));
+          this.citing.noteRemoved(change.id);
+        } else makeNote(change.id);
       }
     }
     if (everything) {
@@ -117,6 +134,9 @@ export class SearchService {
       this.refsOfSource.delete(id);
       for (const doc of docs) this.remember(doc);
       upsert.push(...docs);
+      // The notes citing a source hold its title: a new one (or none, the source gone) makes them again.
+      const title = docs.find((doc) => doc.kind === 'source')?.title ?? null;
+      for (const noteId of this.citing.sourceTitled(id, title)) if (!notesMade.has(noteId)) makeNote(noteId);
     }
     if (upsert.length === 0 && remove.length === 0) return;
     const result = await this.host.call({ type: 'update', upsert, remove });

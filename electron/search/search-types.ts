@@ -35,6 +35,8 @@ export interface SearchHit {
   bodyMatches: Range[];
   /** The words as written in the document that matched, to highlight where it opens. */
   terms: string[];
+  /** For a source: how many notes cite it. */
+  citedBy?: number;
 }
 
 export interface SearchResults {

@@ -58,6 +58,12 @@ export class CitationStore {
     return { sourceId, notes: [...notes.values()].sort((a, b) => a.title.localeCompare(b.title)), annotations };
   }
 
+  /** The sources a note cites, each once, in order: from the parse kept for the note's revision. */
+  sourcesCitedBy(noteId: string): string[] {
+    const note = this.core.index.notes.get(noteId);
+    return note ? [...new Set(this.found(note).map((f) => f.sourceId))] : [];
+  }
+
   private ofNote(note: NoteRecord): Citation[] {
     const found = this.found(note);
     if (found.length === 0) return [];

@@ -285,6 +285,10 @@ export class Vault {
   listCitations(query: CitationQuery = {}): Citation[] {
     return this.citations.list(query);
   }
+  /** The ids of the sources a note cites (present in the vault or not), each once. */
+  sourcesCitedBy(noteId: string): string[] {
+    return this.citations.sourcesCitedBy(noteId);
+  }
   quoteMarkdown(sourceId: string, annotationId: string): Promise<string> {
     return this.quotes.markdown(sourceId, annotationId);
   }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatDate, useI18n } from '../i18n/i18n.tsx';
+import { formatDate, useI18n, type Translate } from '../i18n/i18n.tsx';
 import { listKeys, SearchHitItem } from './SearchHitItem.tsx';
 import { placeOfHit } from './open-hit.ts';
 import { useSearch, useSearchStatus } from './use-search.ts';
@@ -148,7 +148,7 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
             selected={index === selected}
             onOpen={() => open(hit)}
             onHover={() => setSelected(index)}
-            footer={<span className="item-subtitle">{[t(`search.kind.${hit.kind}`), hit.publisher, formatDate(hit.date, language), ...(hit.kind === 'annotation' ? hit.tags : [])].filter(Boolean).join(' · ')}</span>}
+            footer={<span className="item-subtitle">{[t(`search.kind.${hit.kind}`), hit.publisher, formatDate(hit.date, language), ...(hit.kind === 'annotation' ? hit.tags : []), citedBy(hit, t)].filter(Boolean).join(' · ')}</span>}
           />
         ))}
         {more > 0 && (
@@ -163,4 +163,9 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
       </ul>
     </div>
   );
+}
+
+/** "cited in 3 notes" under a source cited somewhere; nothing under one no note cites, which is most of them. */
+function citedBy(hit: SearchHit, t: Translate): string {
+  return hit.kind === 'source' && hit.citedBy ? t('search.citedBy', { count: hit.citedBy }) : '';
 }
