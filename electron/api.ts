@@ -364,7 +364,7 @@ export type CarnetApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<
 export type Handlers = { [M in MethodName]: (input: MethodArgs<M>) => Promise<MethodOutputs[M]> | MethodOutputs[M] };
 
 /** Commands from a native menu, carried out by the renderer as if their shortcut had been pressed. */
-export type MenuCommand = 'quickOpen' | 'searchPane' | 'import' | 'newNote' | 'openVault' | 'createVault' | 'toggleDetails' | 'back' | 'forward' | 'showTrash' | 'showProblems';
+export type MenuCommand = 'quickOpen' | 'searchPane' | 'import' | 'newNote' | 'openVault' | 'createVault' | 'toggleDetails' | 'toggleSplit' | 'back' | 'forward' | 'showTrash' | 'showProblems';
 
 export interface EventPayloads {
   vaultChanged: { changes: VaultChange[] };

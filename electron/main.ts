@@ -165,6 +165,7 @@ function buildMenu(): Menu {
         { label: 'Back', accelerator: 'Alt+Left', click: () => send('back') },
         { label: 'Forward', accelerator: 'Alt+Right', click: () => send('forward') },
         { label: 'Toggle Details Pane', accelerator: 'CmdOrCtrl+\\', click: () => send('toggleDetails') },
+        { label: 'Toggle Split View', accelerator: 'CmdOrCtrl+Shift+\\', click: () => send('toggleSplit') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

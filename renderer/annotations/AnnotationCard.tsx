@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type CSSProperties } from 'react';
+import { memo, useMemo, useState, type CSSProperties, type DragEvent } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CodeTypeahead } from './CodeTypeahead.tsx';
 import { CommentField } from './CommentField.tsx';
@@ -23,6 +23,8 @@ export interface CardActions {
   onDelete: (id: string) => void;
   onOpenExternal: (url: string) => void;
   onQuote: (id: string, target: QuoteTarget) => void;
+  /** Sets what dragging the card into a note carries. */
+  onDragStart: (id: string, event: DragEvent<HTMLElement>) => void;
   /** Opens a note at one of its citations. */
   onOpenCitation: (place: CitingPlace) => void;
 }
@@ -55,7 +57,14 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const byId = useMemo(() => new Map(props.codes.map((c) => [c.id, c])), [props.codes]);
 
   return (
-    <li id={`annotation-${annotation.id}`} className={`annotation-card state-${anchor.state} ${props.focused ? 'focused' : ''}`} style={{ '--card-color': props.color } as CSSProperties} aria-current={props.focused ? 'true' : undefined}>
+    <li
+      id={`annotation-${annotation.id}`}
+      className={`annotation-card state-${anchor.state} ${props.focused ? 'focused' : ''}`}
+      style={{ '--card-color': props.color } as CSSProperties}
+      aria-current={props.focused ? 'true' : undefined}
+      draggable={anchor.state === 'anchored' && editing === null}
+      onDragStart={(event) => actions.onDragStart(id, event)}
+    >
       <button type="button" className="card-quote" onClick={() => actions.onSelect(id)} aria-label={t('annotation.goTo', { quote: shortQuote(readable, 80) })}>
         <q lang={props.quoteLanguage} className={/^[«"“‘'„]/.test(readable) ? 'own-quotes' : undefined}>
           {shortQuote(readable, 400)}

@@ -3,11 +3,12 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { moveMenuFocus } from '../app/menu-keys.ts';
 import { rankByName } from '../app/fuzzy-rank.ts';
 import { lastNoteId } from '../notes/last-note.ts';
+import { onOpenEditorsChange, openEditors } from '../notes/open-editors.ts';
 import { api } from '../api-client.ts';
 import type { NoteSummary } from '../../electron/api.ts';
 
-/** Where "Quote in note" puts the passage: at the end of a note, or in a new one. */
-export type QuoteTarget = { noteId: string } | { newNote: true };
+/** Where "Quote in note" puts the passage: at the caret of a note open in an editor, at the end of a note, or in a new one. */
+export type QuoteTarget = { editorNoteId: string } | { noteId: string } | { newNote: true };
 
 interface QuoteTargetsProps {
   onChoose: (target: QuoteTarget) => void;
@@ -34,8 +35,11 @@ export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
       live = false;
     };
   }, []);
-  const last = notes.find((note) => note.id === lastNoteId());
-  const others = useMemo(() => rankByName(query, notes.filter((note) => note.id !== last?.id), (note) => [note.title, ...(note.aliases ?? [])], 8), [query, notes, last]);
+  const [editors, setEditors] = useState(openEditors);
+  useEffect(() => onOpenEditorsChange(() => setEditors(openEditors())), []);
+  const inEditor = new Set(editors.map((e) => e.noteId));
+  const last = notes.find((note) => note.id === lastNoteId() && !inEditor.has(note.id));
+  const others = useMemo(() => rankByName(query, notes.filter((note) => note.id !== last?.id && !inEditor.has(note.id)), (note) => [note.title, ...(note.aliases ?? [])], 8), [query, notes, last, editors]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const focused = useRef(false);
   useEffect(() => {
@@ -43,11 +47,11 @@ export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
     menu.current?.scrollIntoView({ block: 'nearest' });
     if (focused.current) return;
     const first = menu.current?.querySelector<HTMLElement>('[role="menuitem"]');
-    if (first && (notes.length > 0 || !last)) {
+    if (first && (notes.length > 0 || editors.length > 0)) {
       first.focus();
       focused.current = true;
     }
-  }, [notes, last]);
+  }, [notes, editors]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -65,6 +69,11 @@ export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
 
   return (
     <div ref={menu} className="quote-targets" role="menu" aria-label={t('quote.menu')} onKeyDown={onKeyDown}>
+      {editors.map((editor) => (
+        <button key={editor.noteId} type="button" role="menuitem" className="quote-target" onClick={() => onChoose({ editorNoteId: editor.noteId })}>
+          {t('quote.intoEditor', { title: editor.title() || t('note.untitled') })}
+        </button>
+      ))}
       {last && (
         <button type="button" role="menuitem" className="quote-target" onClick={() => onChoose({ noteId: last.id })}>
           {t('quote.intoLast', { title: last.title })}
@@ -73,7 +82,7 @@ export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
       <button type="button" role="menuitem" className="quote-target" onClick={() => onChoose({ newNote: true })}>
         {t('quote.intoNew')}
       </button>
-      {notes.length > (last ? 1 : 0) && (
+      {notes.length > (last ? 1 : 0) + editors.length && (
         <>
           <input className="quote-filter" value={query} placeholder={t('quote.filter')} aria-label={t('quote.filter')} onChange={(event) => setQuery(event.target.value)} />
           <div className="quote-others">

@@ -2,21 +2,29 @@ import { useCallback } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { rememberNote } from '../notes/last-note.ts';
+import { openEditor } from '../notes/open-editors.ts';
 import type { QuoteTarget } from './QuoteTargets.tsx';
 
 /**
- * "Quote in note" from the reader: the passage with its citation goes at the end of the chosen note
- * (or into a new one) on the Node side, through the note's ordinary checked save; that note becomes
- * the one offered first next time.
+ * "Quote in note" from the reader: into a note open in an editor, at its caret (the editor saves it
+ * as if typed); otherwise at the end of the chosen note (or into a new one) on the Node side,
+ * through the note's ordinary checked save. That note becomes the one offered first next time.
  */
 export function useQuoteInNote(sourceId: string, onDone: (text: string) => void, onError: (text: string) => void) {
   const { t } = useI18n();
   return useCallback(
     async (annotationId: string, target: QuoteTarget): Promise<boolean> => {
       try {
-        const note = await api.quoteInNote({ sourceId, annotationId, ...('noteId' in target ? { noteId: target.noteId } : {}) });
+        const editor = 'editorNoteId' in target ? openEditor(target.editorNoteId) : undefined;
+        if (editor && editor.insert((await api.quoteMarkdown({ sourceId, annotationId })).markdown)) {
+          onDone(t('quote.doneEditor', { title: editor.title() }));
+          return true;
+        }
+        // The editor closed meanwhile: the passage goes at the end of that note's file.
+        const noteId = 'editorNoteId' in target ? target.editorNoteId : 'noteId' in target ? target.noteId : undefined;
+        const note = await api.quoteInNote({ sourceId, annotationId, ...(noteId ? { noteId } : {}) });
         rememberNote(note.id);
-        onDone(t('noteId' in target ? 'quote.done' : 'quote.doneNew', { title: note.title }));
+        onDone(t(noteId ? 'quote.done' : 'quote.doneNew', { title: note.title }));
         return true;
       } catch (error) {
         onError(errorMessage(error));

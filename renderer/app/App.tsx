@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { api, errorMessage, onEvent } from '../api-client.ts';
 import { I18nProvider, resolveLanguage, makeTranslate } from '../i18n/i18n.tsx';
-import { currentPlace, historyReducer, initialHistory, type Place } from './navigation.ts';
+import { currentPlace, historyReducer, initialHistory, samePlace, type Place } from './navigation.ts';
+import { useBeside, type BesidePlace } from './use-beside.ts';
+import { SplitView } from './SplitView.tsx';
 import { useVaultData } from './use-vault-data.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useTheme } from './use-theme.ts';
@@ -30,9 +32,11 @@ export function App() {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const [quickOpen, setQuickOpen] = useState(false);
+  /** Quick open, and for which pane: the main one, or the one beside it. */
+  const [quickOpen, setQuickOpen] = useState<false | 'main' | 'beside'>(false);
   const [searchRequest, setSearchRequest] = useState(0);
   const data = useVaultData(vault);
+  const split = useBeside(vault?.root);
   const place = currentPlace(history);
   const language = resolveLanguage(settings?.language ?? 'system');
   const t = makeTranslate(language);
@@ -90,7 +94,7 @@ export function App() {
         case 'quickOpen':
           // In a note's text, the same key edits the link under the caret (the note takes the event).
           if (!window.dispatchEvent(new Event(LINK_REQUEST, { cancelable: true }))) return;
-          return setQuickOpen(true);
+          return setQuickOpen('main');
         case 'searchPane':
           return setSearchRequest((n) => n + 1);
         case 'newNote':
@@ -101,6 +105,8 @@ export function App() {
           return setVaultDialog('create');
         case 'toggleDetails':
           return setDetailsOpen((open) => !open);
+        case 'toggleSplit':
+          return split.beside ? split.setBeside(null) : setQuickOpen('beside');
         case 'back':
           return dispatch({ type: 'back' });
         case 'forward':
@@ -111,7 +117,7 @@ export function App() {
           return go({ kind: 'problems' });
       }
     },
-    [createNote, go],
+    [createNote, go, split],
   );
 
   useEffect(() => onEvent('menuCommand', ({ command }) => runCommand(command)), [runCommand]);
@@ -176,10 +182,28 @@ export function App() {
       onConfirm: async () => {
         await api.deleteItem({ kind, id });
         dispatch({ type: 'drop', kind, id });
+        if (split.beside?.kind === kind && split.beside.id === id) split.setBeside(null);
         setNotice(t('delete.done', { title }));
       },
     });
   };
+
+  /** The main pane's content, or the one beside it (which leaves Ctrl+F to the main pane). */
+  const centreFor = (shown: Place, findable: boolean) => (
+    <CentrePane
+      place={shown}
+      data={data}
+      vault={vault ? (data.info ?? vault) : null}
+      findable={findable}
+      onOpen={go}
+      onOpenExternal={openExternal}
+      onDelete={deleteItem}
+      onNewNote={createNote}
+      onOpenVaultDialog={setVaultDialog}
+      onNotice={setNotice}
+    />
+  );
+  const titleOf = (shown: BesidePlace) => (shown.kind === 'note' ? data.notes.find((n) => n.id === shown.id)?.title : data.sources.find((s) => s.id === shown.id)?.title) ?? t('note.untitled');
 
   if (startError) {
     return (
@@ -207,6 +231,8 @@ export function App() {
           onImport={() => setImportOpen(true)}
           onSwitchVault={() => setVaultDialog('recent')}
           onToggleDetails={() => setDetailsOpen((open) => !open)}
+          splitOpen={split.beside !== null}
+          onToggleSplit={() => runCommand('toggleSplit')}
           onSettings={(change) => void updateSettings(change)}
         />
         {info?.readOnly && (
@@ -224,17 +250,25 @@ export function App() {
         )}
         <Sidebar data={data} place={place} searchRequest={searchRequest} tagRequest={tagRequest} onOpen={go} />
         <main className="centre" aria-label={t('centre.label')}>
-          <CentrePane
-            place={place}
-            data={data}
-            vault={info}
-            onOpen={go}
-            onOpenExternal={openExternal}
-            onDelete={deleteItem}
-            onNewNote={createNote}
-            onOpenVaultDialog={setVaultDialog}
-            onNotice={setNotice}
-          />
+          {split.beside ? (
+            <SplitView
+              ratio={split.ratio}
+              onRatio={split.setRatio}
+              main={centreFor(place, true)}
+              beside={samePlace(place, split.beside) ? <p className="centre-message">{t('split.same')}</p> : centreFor(split.beside, false)}
+              besideTitle={titleOf(split.beside)}
+              onSwap={() => {
+                const other = split.beside;
+                if (!other) return;
+                split.setBeside(place.kind === 'note' || place.kind === 'source' ? place : null);
+                go(other);
+              }}
+              onChange={() => setQuickOpen('beside')}
+              onClose={() => split.setBeside(null)}
+            />
+          ) : (
+            centreFor(place, true)
+          )}
         </main>
         {detailsOpen && <DetailsPane place={place} data={data} onOpen={go} onOpenExternal={openExternal} onTag={openTag} />}
       </div>
@@ -250,7 +284,16 @@ export function App() {
         />
       )}
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
-      {quickOpen && info && <QuickOpen revision={data.revision} onOpen={go} onClose={() => setQuickOpen(false)} />}
+      {quickOpen && info && (
+        <QuickOpen
+          revision={data.revision}
+          onOpen={(picked) => {
+            if (quickOpen === 'beside' && (picked.kind === 'note' || picked.kind === 'source')) split.setBeside(picked);
+            else go(picked);
+          }}
+          onClose={() => setQuickOpen(false)}
+        />
+      )}
       {importOpen && (
         <ImportDialog
           progress={importer.progress}

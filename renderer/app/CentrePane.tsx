@@ -19,6 +19,8 @@ import type { VaultInfo } from '../../electron/api.ts';
 
 interface CentrePaneProps {
   place: Place;
+  /** Ctrl+F finds in this pane (false for the pane beside the main one). */
+  findable?: boolean;
   data: VaultData;
   vault: VaultInfo | null;
   onOpen: (place: Place, replace?: boolean) => void;
@@ -36,7 +38,9 @@ export function CentrePane(props: CentrePaneProps) {
   const find = props.place.kind === 'source' || props.place.kind === 'note' ? (props.place.find ?? []) : [];
   useTermHighlight(container, 'carnet-search', find, { scrollOnce: true, wholeWords: true });
 
+  const findable = props.findable ?? true;
   useEffect(() => {
+    if (!findable) return;
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
@@ -45,7 +49,7 @@ export function CentrePane(props: CentrePaneProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [findable]);
 
   return (
     <>

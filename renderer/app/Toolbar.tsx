@@ -14,6 +14,8 @@ interface ToolbarProps {
   onImport: () => void;
   onSwitchVault: () => void;
   onToggleDetails: () => void;
+  splitOpen: boolean;
+  onToggleSplit: () => void;
   onSettings: (change: Partial<Pick<Settings, 'theme' | 'language'>>) => void;
 }
 
@@ -58,6 +60,17 @@ export function Toolbar(props: ToolbarProps) {
             <option value="fr">Français</option>
           </select>
         </label>
+        <button
+          type="button"
+          className={`icon-button ${props.splitOpen ? 'pressed' : ''}`}
+          onClick={props.onToggleSplit}
+          disabled={!vault}
+          title={`${t(props.splitOpen ? 'split.close' : 'split.open')} (Ctrl+Shift+\\)`}
+          aria-label={t(props.splitOpen ? 'split.close' : 'split.open')}
+          aria-pressed={props.splitOpen}
+        >
+          <Icon name="split" />
+        </button>
         <button
           type="button"
           className={`icon-button ${props.detailsOpen ? 'pressed' : ''}`}

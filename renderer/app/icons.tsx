@@ -5,6 +5,7 @@ const paths = {
   plus: 'M12 5v14M5 12h14',
   vault: 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z',
   panel: 'M4 5h16v14H4zM15 5v14',
+  split: 'M4 5h16v14H4zM12 5v14',
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',
   warning: 'M12 3l9 16H3zM12 10v4M12 17v.5',
   source: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13h7M9 17h7',

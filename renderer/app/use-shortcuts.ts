@@ -17,6 +17,7 @@ export function useShortcuts(run: (command: MenuCommand) => void): void {
       else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') command = 'searchPane';
       else if (mod && event.shiftKey && event.key.toLowerCase() === 'n') command = 'createVault';
       else if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') command = 'openVault';
+      else if (mod && event.shiftKey && event.code === 'Backslash') command = 'toggleSplit';
       else if (mod && event.key === '\\') command = 'toggleDetails';
       else if (event.altKey && !mod && event.key === 'ArrowLeft') command = 'back';
       else if (event.altKey && !mod && event.key === 'ArrowRight') command = 'forward';

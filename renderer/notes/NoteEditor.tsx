@@ -14,7 +14,7 @@ import { useNoteFile } from './use-note-file.ts';
 import { NoteBacklinks } from './NoteBacklinks.tsx';
 import { LINK_REQUEST } from './link-request.ts';
 import { TableShortcut } from './table-shortcut.ts';
-import { MarkdownPaste } from './markdown-paste.ts';
+import { MarkdownPaste, markdownContent } from './markdown-paste.ts';
 import { EditorToolbar, openLinkEditor } from './EditorToolbar.tsx';
 import { WordCount } from './WordCount.tsx';
 import { slashMenuExtension } from './slash-menu.ts';
@@ -24,6 +24,9 @@ import { citationLabel, citationStateText } from './citation-words.ts';
 import { useCitationChips } from './use-citation-chips.ts';
 import { CitationCard } from './CitationCard.tsx';
 import { rememberNote } from './last-note.ts';
+import { registerEditor } from './open-editors.ts';
+import { afterTextblock, quoteDrop } from './quote-drop.ts';
+import type { Editor } from '@tiptap/core';
 import type { NoteSummary, SourceSummary } from '../../electron/api.ts';
 
 interface NoteEditorProps {
@@ -47,6 +50,8 @@ interface NoteEditorProps {
 export function NoteEditor({ id, citation, revision, readOnly, notes, sources, onOpen, onOpenExternal, onDelete, onCreated, onError }: NoteEditorProps) {
   const { t, language } = useI18n();
   const chipLabels = useRef<ChipLabels>({ state: () => '', label: () => '', unchecked: '' });
+  const errorHandler = useRef<(error: unknown) => void>(() => undefined);
+  errorHandler.current = (error) => onError(errorMessage(error));
   chipLabels.current = { state: (c) => citationStateText(t, c), label: (c) => citationLabel(t, c), unchecked: t('citation.state.unchecked') };
   const titleField = useRef<HTMLInputElement>(null);
   const targets = useRef<LinkTarget[]>([]);
@@ -72,6 +77,7 @@ export function NoteEditor({ id, citation, revision, readOnly, notes, sources, o
         TableShortcut,
         MarkdownPaste,
         citationChips(() => chipLabels.current),
+        quoteDrop((error) => errorHandler.current(error)),
         linkSuggestions(() => targets.current, { label: t('editor.links.label'), empty: t('editor.links.empty'), newNote: (title) => t('editor.links.new', { title }) }),
       ],
     }),
@@ -93,9 +99,13 @@ export function NoteEditor({ id, citation, revision, readOnly, notes, sources, o
   dirtyHandler.current = file.markDirty;
   const chips = useCitationChips(editor, file.note?.id ?? null, revision, file.note !== null, citation);
   const loadedId = file.note?.id;
+  const titleNow = useRef(file.title);
+  titleNow.current = file.title;
   useEffect(() => {
-    if (loadedId) rememberNote(loadedId);
-  }, [loadedId]);
+    if (!loadedId || !editor) return;
+    rememberNote(loadedId);
+    return registerEditor({ noteId: loadedId, title: () => titleNow.current, insert: (markdown) => insertAtCaret(editor, markdown) });
+  }, [loadedId, editor]);
   blurHandler.current = file.flushNow;
 
   useEffect(() => {
@@ -252,6 +262,16 @@ export function NoteEditor({ id, citation, revision, readOnly, notes, sources, o
       </footer>
     </article>
   );
+}
+
+/** After the caret's paragraph; a note never clicked into yet gets the quote at its end rather than before its first line. */
+function insertAtCaret(editor: Editor, markdown: string): boolean {
+  const content = markdownContent(editor, markdown);
+  if (!content || !editor.isEditable) return false;
+  const { from } = editor.state.selection;
+  const { doc } = editor.state;
+  const atStart = from <= 1 && !editor.isFocused && doc.textContent.length > 0;
+  return editor.chain().focus().insertContentAt(atStart ? doc.content.size : afterTextblock(doc, from), content).run();
 }
 
 function toBase64(bytes: Uint8Array): string {

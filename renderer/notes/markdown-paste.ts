@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { Extension, type Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 
 /**
@@ -17,6 +17,15 @@ interface MarkdownParser {
   parse(markdown: string): { content?: unknown[] };
 }
 
+type Content = Parameters<Editor['commands']['insertContent']>[0];
+
+/** Markdown as the editor's content (the note's own parser), or null when it parses to nothing. */
+export function markdownContent(editor: Editor, markdown: string): Content | null {
+  const manager = (editor.storage as unknown as { markdown?: { manager?: MarkdownParser } }).markdown?.manager;
+  const content = manager?.parse(markdown.replace(/\r\n?/g, '\n')).content;
+  return content?.length ? (content as Content) : null;
+}
+
 export const MarkdownPaste = Extension.create({
   name: 'markdownPaste',
   addProseMirrorPlugins() {
@@ -31,10 +40,8 @@ export const MarkdownPaste = Extension.create({
             const text = data.getData('text/plain');
             // Inside code, text is code: it stays exactly as pasted.
             if (!text || !looksLikeMarkdown(text) || view.state.selection.$from.parent.type.spec.code) return false;
-            const manager = (editor.storage as unknown as { markdown?: { manager?: MarkdownParser } }).markdown?.manager;
-            const content = manager?.parse(text.replace(/\r\n?/g, '\n')).content;
-            if (!content?.length) return false;
-            return editor.commands.insertContent(content as Parameters<typeof editor.commands.insertContent>[0]);
+            const content = markdownContent(editor, text);
+            return content !== null && editor.commands.insertContent(content);
           },
         },
       }),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { Icon } from '../app/icons.tsx';
 import { segmentBody, type Placed } from './body-segments.ts';
@@ -15,6 +15,8 @@ import { usePendingAnnotation } from '../annotations/use-pending-annotation.ts';
 import { useCitedIn } from '../annotations/use-cited-in.ts';
 import { useQuoteInNote } from '../annotations/use-quote-in-note.ts';
 import { CitedIn } from '../annotations/CitedIn.tsx';
+import { selectedBodyRange } from '../annotations/reader-selection.ts';
+import { PASSAGE_TYPE } from '../notes/quote-drop.ts';
 import { useToast } from '../app/use-toast.tsx';
 import { readableQuote, shortQuote } from '../annotations/readable-quote.ts';
 import { useAnnotationKeys } from '../annotations/use-annotation-keys.ts';
@@ -115,8 +117,12 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
       onOpenExternal,
       onQuote: (annotation, target) => void latest.current.quote(annotation, target),
       onOpenCitation: (place) => latest.current.onOpenNote(place.noteId, place.index),
+      onDragStart: (annotation, event) => {
+        event.dataTransfer.setData(PASSAGE_TYPE, JSON.stringify({ sourceId: id, annotationId: annotation }));
+        event.dataTransfer.effectAllowed = 'copy';
+      },
     }),
-    [select, onOpenExternal],
+    [select, onOpenExternal, id],
   );
 
   useEffect(() => {
@@ -141,6 +147,16 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
     select(clicked);
     const entry = entries.find((e) => e.annotation.id === clicked);
     if (!readOnly && entry && entry.anchor.state !== 'orphan') setPending({ range: { start: entry.anchor.start, end: entry.anchor.end }, box: boxWithin(article.current, mark.getBoundingClientRect()), annotationId: clicked, panel: 'main' });
+  };
+
+  // Selected words dragged into a note: the passage goes with what it is, so the note can cite it.
+  const onBodyDrag = (event: DragEvent) => {
+    const selected = body.current && !readOnly ? selectedBodyRange(body.current) : null;
+    if (!selected) return;
+    const { start, end } = selected.range;
+    const same = entries.find((e) => e.anchor.state === 'anchored' && e.anchor.start === start && e.anchor.end === end);
+    const passage = same ? { sourceId: id, annotationId: same.annotation.id } : { sourceId: id, sourceRevision: source.revision, start, end };
+    event.dataTransfer.setData(PASSAGE_TYPE, JSON.stringify(passage));
   };
 
   return (
@@ -178,7 +194,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
             </button>
           </div>
         )}
-        <div className="reader-body" ref={body} tabIndex={0} aria-label={t('annotation.bodyLabel')} onClick={onBodyClick} {...(readOnly ? {} : bodyHandlers)}>
+        <div className="reader-body" ref={body} tabIndex={0} aria-label={t('annotation.bodyLabel')} onClick={onBodyClick} onDragStart={onBodyDrag} {...(readOnly ? {} : bodyHandlers)}>
           <ReaderBody paragraphs={paragraphs} colors={markColors} focusedId={annotationId} trim={trim.paragraphTrim} />
         </div>
         {pending && !readOnly && (

@@ -1,0 +1,70 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { api } from '../api-client.ts';
+import { markdownContent } from './markdown-paste.ts';
+
+/**
+ * An annotation card or a passage selected in the reader, dropped into a note: the quote with its
+ * citation lands where it is dropped, after the vault's template, as Zotero does with annotations.
+ * The dragged data says which passage (`application/x-carnet-passage`); a selection not yet an
+ * annotation becomes one first, so the citation always has an anchor.
+ */
+
+export const PASSAGE_TYPE = 'application/x-carnet-passage';
+
+export type DraggedPassage = { sourceId: string; annotationId: string } | { sourceId: string; sourceRevision: string; start: number; end: number };
+
+export function quoteDrop(onError: (error: unknown) => void) {
+  return Extension.create({
+    name: 'quoteDrop',
+    addProseMirrorPlugins() {
+      const editor = this.editor;
+      return [
+        new Plugin({
+          key: new PluginKey('carnetQuoteDrop'),
+          props: {
+            handleDrop: (view, event) => {
+              const raw = event.dataTransfer?.getData(PASSAGE_TYPE);
+              if (!raw || !editor.isEditable) return false;
+              let passage: DraggedPassage;
+              try {
+                passage = JSON.parse(raw) as DraggedPassage;
+              } catch {
+                return false;
+              }
+              const dropped = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.doc.content.size;
+              event.preventDefault();
+              void markdownFor(passage).then(
+                (markdown) => {
+                  const content = markdownContent(editor, markdown);
+                  if (content) editor.chain().focus().insertContentAt(afterTextblock(editor.state.doc, dropped), content).run();
+                },
+                onError,
+              );
+              return true;
+            },
+          },
+        }),
+      ];
+    },
+  });
+}
+
+/**
+ * Where a quote (blocks: a blockquote, its citation, a comment) goes for a position in the text: not
+ * inside a paragraph, which it would cut in two, but after it; an empty paragraph is replaced.
+ */
+export function afterTextblock(doc: PmNode, pos: number): number | { from: number; to: number } {
+  const $pos = doc.resolve(Math.min(pos, doc.content.size));
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    if (!$pos.node(depth).isTextblock) continue;
+    return $pos.node(depth).content.size === 0 ? { from: $pos.before(depth), to: $pos.after(depth) } : $pos.after(depth);
+  }
+  return pos;
+}
+
+async function markdownFor(passage: DraggedPassage): Promise<string> {
+  const annotationId = 'annotationId' in passage ? passage.annotationId : (await api.createAnnotation({ sourceId: passage.sourceId, sourceRevision: passage.sourceRevision, start: passage.start, end: passage.end })).id;
+  return (await api.quoteMarkdown({ sourceId: passage.sourceId, annotationId })).markdown;
+}
