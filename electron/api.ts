@@ -233,6 +233,8 @@ export const methodSchemas = {
   listCitations: z
     .object({ noteId: idSchema.optional(), sourceId: idSchema.optional(), states: z.array(z.enum(['verified', 'changed', 'needs-review', 'missing'])).max(4).optional() })
     .strict(),
+  /** A quote template tried on an example passage, for the settings' preview. */
+  previewQuoteTemplate: z.object({ template: z.string().max(4000), language: z.enum(['en', 'fr']) }).strict(),
   /** An annotated passage as Markdown after the vault's quote template, for the editor to insert. */
   quoteMarkdown: z.object({ sourceId: idSchema, annotationId: idSchema }).strict(),
   /** An annotated passage added at the end of a note, or of a new note (titled `title`, the source's title by default). */
@@ -345,6 +347,7 @@ export interface MethodOutputs {
   listCitations: Citation[];
   citedIn: CitedIn;
   quoteMarkdown: { markdown: string };
+  previewQuoteTemplate: { markdown: string };
   quoteInNote: NoteDetail;
   getVaultSettings: VaultSettings;
   updateVaultSettings: VaultSettings;

@@ -28,6 +28,11 @@ export class NoteQuotes {
     return renderQuote((await this.settings()).quoteTemplate, this.fields(sourceId, annotationId));
   }
 
+  /** A template tried on an example passage, for the settings' preview. */
+  preview(template: string, language: 'en' | 'fr'): string {
+    return renderQuote(template, EXAMPLE[language]);
+  }
+
   /** At the end of the note `noteId`, or in a new note titled `title` (the source's title by default). */
   async quoteInNote(sourceId: string, annotationId: string, target: { noteId?: string; title?: string }): Promise<NoteDetail> {
     const markdown = await this.markdown(sourceId, annotationId);
@@ -75,3 +80,27 @@ export class NoteQuotes {
     };
   }
 }
+
+/** What the template dialog shows its template with: a passage like our users' (sample vault's words). */
+const EXAMPLE: Record<'en' | 'fr', QuoteFields> = {
+  en: {
+    passage: 'The six governments launched it in 2004 to work together against human trafficking across their shared borders.',
+    citation: '[« The six governments launched it in 2004… »](carnet://source/example#example-a1) — *COMMIT: six countries against human trafficking*, Carnet sample, 2025-11-20',
+    comment: 'The founding date: **2004**.',
+    codes: 'Regional cooperation',
+    title: 'COMMIT: six countries against human trafficking',
+    date: '2025-11-20',
+    page: '3',
+    url: 'https://example.org/commit',
+  },
+  fr: {
+    passage: 'Les six pays du COMMIT ont adopté mercredi à Hà Nội une déclaration commune contre la traite des êtres humains.',
+    citation: '[« Les six pays du COMMIT ont adopté… »](carnet://source/example#example-a1) — *Hà Nội accueille la sixième conférence ministérielle*, VNA, 2025-11-19',
+    comment: 'La déclaration de **Hà Nội**.',
+    codes: 'Coopération régionale',
+    title: 'Hà Nội accueille la sixième conférence ministérielle',
+    date: '2025-11-19',
+    page: '3',
+    url: 'https://example.org/imm6',
+  },
+};

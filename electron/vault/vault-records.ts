@@ -107,6 +107,8 @@ export interface VaultSettings {
   highlightColors: HighlightColor[];
   /** What "Quote in note" inserts (citations/quote-template.ts); the default when the vault names none. */
   quoteTemplate: string;
+  /** The app's default template, for a "Reset" button (never stored). */
+  defaultQuoteTemplate: string;
 }
 
 export interface CodeSummary extends Code {

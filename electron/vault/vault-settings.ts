@@ -36,13 +36,14 @@ export async function readVaultSettings(root: string): Promise<VaultSettings> {
   return {
     highlightColors: colors.success ? colors.data.map(({ color, name }) => ({ color, name })) : DEFAULT_HIGHLIGHT_COLORS.map((c) => ({ ...c })),
     quoteTemplate: template.success && template.data.trim() !== '' ? template.data : DEFAULT_QUOTE_TEMPLATE,
+    defaultQuoteTemplate: DEFAULT_QUOTE_TEMPLATE,
   };
 }
 
 const quoteTemplateSchema = z.string().max(4000);
 
 /** Changes the settings given; the others stay as they are in the file. */
-export function writeVaultSettings(core: VaultCore, settings: Partial<VaultSettings>): Promise<VaultSettings> {
+export function writeVaultSettings(core: VaultCore, settings: Partial<Omit<VaultSettings, 'defaultQuoteTemplate'>>): Promise<VaultSettings> {
   return core.write(async () => {
     const manifest = await readManifestObject(core.root);
     const before = typeof manifest.settings === 'object' && manifest.settings !== null && !Array.isArray(manifest.settings) ? (manifest.settings as Record<string, unknown>) : {};

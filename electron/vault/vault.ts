@@ -289,6 +289,9 @@ export class Vault {
   sourcesCitedBy(noteId: string): string[] {
     return this.citations.sourcesCitedBy(noteId);
   }
+  previewQuoteTemplate(template: string, language: 'en' | 'fr'): string {
+    return this.quotes.preview(template, language);
+  }
   quoteMarkdown(sourceId: string, annotationId: string): Promise<string> {
     return this.quotes.markdown(sourceId, annotationId);
   }
@@ -369,7 +372,7 @@ export class Vault {
   getVaultSettings(): Promise<VaultSettings> {
     return readVaultSettings(this.root);
   }
-  updateVaultSettings(settings: Partial<VaultSettings>): Promise<VaultSettings> {
+  updateVaultSettings(settings: Partial<Omit<VaultSettings, 'defaultQuoteTemplate'>>): Promise<VaultSettings> {
     return writeVaultSettings(this.core, settings);
   }
 

@@ -5,6 +5,7 @@ import { rankByName } from '../app/fuzzy-rank.ts';
 import { lastNoteId } from '../notes/last-note.ts';
 import { onOpenEditorsChange, openEditors } from '../notes/open-editors.ts';
 import { api } from '../api-client.ts';
+import { QuoteTemplateDialog } from './QuoteTemplateDialog.tsx';
 import type { NoteSummary } from '../../electron/api.ts';
 
 /** Where "Quote in note" puts the passage: at the caret of a note open in an editor, at the end of a note, or in a new one. */
@@ -23,6 +24,7 @@ export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
   const { t } = useI18n();
   const menu = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
+  const [editingTemplate, setEditingTemplate] = useState(false);
   // Read when the menu opens: the list is current however the reader got its data.
   const [notes, setNotes] = useState<NoteSummary[]>([]);
   useEffect(() => {
@@ -54,6 +56,7 @@ export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
   }, [notes, editors]);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (editingTemplate) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
@@ -95,6 +98,10 @@ export function QuoteTargets({ onChoose, onCancel }: QuoteTargetsProps) {
           </div>
         </>
       )}
+      <button type="button" className="link-button quote-template-link" onClick={() => setEditingTemplate(true)}>
+        {t('quote.template.open')}
+      </button>
+      {editingTemplate && <QuoteTemplateDialog onClose={() => setEditingTemplate(false)} />}
     </div>
   );
 }

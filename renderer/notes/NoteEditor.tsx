@@ -25,7 +25,8 @@ import { useCitationChips } from './use-citation-chips.ts';
 import { CitationCard } from './CitationCard.tsx';
 import { rememberNote } from './last-note.ts';
 import { registerEditor } from './open-editors.ts';
-import { afterTextblock, quoteDrop } from './quote-drop.ts';
+import { quoteDrop } from './quote-drop.ts';
+import { afterTextblock } from './quote-position.ts';
 import type { Editor } from '@tiptap/core';
 import type { NoteSummary, SourceSummary } from '../../electron/api.ts';
 

@@ -1,8 +1,8 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import type { Node as PmNode } from '@tiptap/pm/model';
 import { api } from '../api-client.ts';
 import { markdownContent } from './markdown-paste.ts';
+import { afterTextblock } from './quote-position.ts';
 
 /**
  * An annotation card or a passage selected in the reader, dropped into a note: the quote with its
@@ -49,19 +49,6 @@ export function quoteDrop(onError: (error: unknown) => void) {
       ];
     },
   });
-}
-
-/**
- * Where a quote (blocks: a blockquote, its citation, a comment) goes for a position in the text: not
- * inside a paragraph, which it would cut in two, but after it; an empty paragraph is replaced.
- */
-export function afterTextblock(doc: PmNode, pos: number): number | { from: number; to: number } {
-  const $pos = doc.resolve(Math.min(pos, doc.content.size));
-  for (let depth = $pos.depth; depth > 0; depth--) {
-    if (!$pos.node(depth).isTextblock) continue;
-    return $pos.node(depth).content.size === 0 ? { from: $pos.before(depth), to: $pos.after(depth) } : $pos.after(depth);
-  }
-  return pos;
 }
 
 async function markdownFor(passage: DraggedPassage): Promise<string> {

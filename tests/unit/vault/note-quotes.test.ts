@@ -31,6 +31,7 @@ test('into a new note, titled after the source unless told; with the vault’s o
     assert.equal(vault.listCitations({ noteId: named.id })[0]?.state, 'verified', 'its link text quotes the passage, shortened with an ellipsis');
     const manifest = JSON.parse(await fs.readFile(path.join(vault.root, 'carnet.json'), 'utf8')) as { settings: { quoteTemplate?: string; highlightColors?: unknown } };
     assert.equal(manifest.settings.quoteTemplate, '- {{passage}} {{citation}} ({{codes}})');
+    assert.equal(vault.previewQuoteTemplate('{{title}} — {{codes}}\n{{page}}', 'fr'), 'Hà Nội accueille la sixième conférence ministérielle — Coopération régionale\n3', 'the dialog’s preview: an example passage in the user’s language');
     await vault.updateVaultSettings({ quoteTemplate: '' });
     assert.equal((await vault.getVaultSettings()).quoteTemplate.startsWith('> {{passage}}'), true, 'emptied: back to the default, not written');
   });
