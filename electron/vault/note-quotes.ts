@@ -66,7 +66,7 @@ export class NoteQuotes {
     const { title, publisher, published, url } = source.meta;
     const page = pageAt(source.body, anchor.start);
     const where = [publisher, published, page ? `p. ${page}` : ''].filter(Boolean).map((part) => escapeMarkdown(part!)).join(', ');
-    const link = `[« ${escapeMarkdown(shortPassage(words))} »](carnet://source/${sourceId}#${annotationId})`;
+    const link = `[« ${escapeMarkdown(shortPassage(words, 40))} »](carnet://source/${sourceId}#${annotationId})`;
     const codes = new Map(this.core.index.codebook.data.codes.map((c) => [c.id, c.name]));
     return {
       passage: escapeMarkdown(words),
@@ -85,7 +85,7 @@ export class NoteQuotes {
 const EXAMPLE: Record<'en' | 'fr', QuoteFields> = {
   en: {
     passage: 'The six governments launched it in 2004 to work together against human trafficking across their shared borders.',
-    citation: '[« The six governments launched it in 2004… »](carnet://source/example#example-a1) — *COMMIT: six countries against human trafficking*, Carnet sample, 2025-11-20',
+    citation: '[« The six governments launched it… »](carnet://source/example#example-a1) — *COMMIT: six countries against human trafficking*, Carnet sample, 2025-11-20',
     comment: 'The founding date: **2004**.',
     codes: 'Regional cooperation',
     title: 'COMMIT: six countries against human trafficking',
@@ -95,7 +95,7 @@ const EXAMPLE: Record<'en' | 'fr', QuoteFields> = {
   },
   fr: {
     passage: 'Les six pays du COMMIT ont adopté mercredi à Hà Nội une déclaration commune contre la traite des êtres humains.',
-    citation: '[« Les six pays du COMMIT ont adopté… »](carnet://source/example#example-a1) — *Hà Nội accueille la sixième conférence ministérielle*, VNA, 2025-11-19',
+    citation: '[« Les six pays du COMMIT ont… »](carnet://source/example#example-a1) — *Hà Nội accueille la sixième conférence ministérielle*, VNA, 2025-11-19',
     comment: 'La déclaration de **Hà Nội**.',
     codes: 'Coopération régionale',
     title: 'Hà Nội accueille la sixième conférence ministérielle',

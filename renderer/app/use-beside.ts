@@ -43,7 +43,8 @@ export function useBeside(vaultRoot: string | undefined) {
     (place: BesidePlace | null) => {
       // Only what names the item is kept: a search's words or a flash are for the moment.
       const kept = place ? ({ kind: place.kind, id: place.id } as BesidePlace) : null;
-      setBesideState(place);
+      // Beside, the words of the search that found it would stay highlighted for as long as it is open.
+      setBesideState(place && 'find' in place ? (({ find: _find, ...rest }) => rest)(place) : place);
       if (!vaultRoot) return;
       if (kept) localStorage.setItem(besideKey(vaultRoot), JSON.stringify(kept));
       else localStorage.removeItem(besideKey(vaultRoot));

@@ -29,6 +29,7 @@ export function DetailsPane({ place, data, onOpen, onOpenExternal, onTag }: Deta
       {((place.kind === 'note' && !place.draft) || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} onTag={onTag} />}
       {place.kind === 'code' && <CodeDetails id={place.id} data={data} onOpen={onOpen} />}
       {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems' || place.kind === 'passages' || place.kind === 'matrix' || place.kind === 'cooccurrence') && <VaultDetails data={data} />}
+      {place.kind === 'citations' && <CitationStatesLegend />}
     </aside>
   );
 }
@@ -166,6 +167,28 @@ function NoteDetails({ id, data, onOpen, onTag }: { id: string; data: VaultData;
         </ul>
       </section>
     </>
+  );
+}
+
+/** Beside the Citations report: what each state means, and what to do about it. */
+function CitationStatesLegend() {
+  const { t } = useI18n();
+  const states: { state: Citation['state']; missing?: Citation['missing'] }[] = [{ state: 'verified' }, { state: 'changed' }, { state: 'needs-review' }, { state: 'missing', missing: 'source' }, { state: 'missing', missing: 'annotation' }, { state: 'missing', missing: 'passage' }];
+  return (
+    <section className="details-section">
+      <h2>{t('citation.legend')}</h2>
+      <ul className="plain-list citation-legend">
+        {states.map((entry) => (
+          <li key={`${entry.state}-${entry.missing ?? ''}`}>
+            <span className={`cited-state citation-${entry.state}`} aria-hidden="true">
+              {STATE_MARKS[entry.state]}
+            </span>{' '}
+            {citationStateText(t, entry)}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">{t('citation.legendCheck')}</p>
+    </section>
   );
 }
 

@@ -9,7 +9,7 @@ export const citationsEn = {
   'citation.state.unchecked': 'Not checked yet: a note is checked against its sources once saved',
   'citation.noSource': 'source not in the vault',
   'citation.page': 'p. {page}',
-  'citation.card.diffLegend': 'Struck: in the note only. Underlined: in the source only.',
+  'citation.card.diffLegend': 'Struck: in the note only. Highlighted: in the source only.',
   'citation.card.comment': 'Comment',
   'citation.card.open': 'Open the passage in the source',
   'quote.button': 'Quote in note',
@@ -60,4 +60,6 @@ export const citationsEn = {
   'quote.template.field.date': 'The source’s date',
   'quote.template.field.page': 'The PDF page',
   'quote.template.field.url': 'The source’s web address',
+  'citation.legend': 'What the marks say',
+  'citation.legendCheck': 'Every citation is checked against its source when the note or the source changes; carnet check does the same from a terminal.',
 };

@@ -11,7 +11,7 @@ export const citationsFr: Record<keyof typeof citationsEn, string> = {
   'citation.state.unchecked': 'Pas encore vérifiée : une note est vérifiée avec ses sources une fois enregistrée',
   'citation.noSource': 'source absente du coffre',
   'citation.page': 'p. {page}',
-  'citation.card.diffLegend': 'Barré : dans la note seulement. Souligné : dans la source seulement.',
+  'citation.card.diffLegend': 'Barré : dans la note seulement. Surligné : dans la source seulement.',
   'citation.card.comment': 'Commentaire',
   'citation.card.open': 'Ouvrir le passage dans la source',
   'quote.button': 'Citer dans une note',
@@ -62,4 +62,6 @@ export const citationsFr: Record<keyof typeof citationsEn, string> = {
   'quote.template.field.date': 'La date de la source',
   'quote.template.field.page': 'La page du PDF',
   'quote.template.field.url': 'L’adresse web de la source',
+  'citation.legend': 'Ce que disent les marques',
+  'citation.legendCheck': 'Chaque citation est vérifiée avec sa source dès que la note ou la source change ; carnet check fait de même depuis un terminal.',
 };

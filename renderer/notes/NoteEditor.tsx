@@ -53,7 +53,7 @@ export function NoteEditor({ id, citation, revision, readOnly, notes, sources, o
   const chipLabels = useRef<ChipLabels>({ state: () => '', label: () => '', unchecked: '' });
   const errorHandler = useRef<(error: unknown) => void>(() => undefined);
   errorHandler.current = (error) => onError(errorMessage(error));
-  chipLabels.current = { state: (c) => citationStateText(t, c), label: (c) => citationLabel(t, c), unchecked: t('citation.state.unchecked') };
+  chipLabels.current = { state: (c) => citationStateText(t, c), label: (c, titled) => citationLabel(t, c, titled), unchecked: t('citation.state.unchecked') };
   const titleField = useRef<HTMLInputElement>(null);
   const targets = useRef<LinkTarget[]>([]);
   targets.current = useMemo(() => [...notes.filter((note) => note.id !== id).map(noteTarget), ...sources.map(sourceTarget)], [notes, sources, id]);

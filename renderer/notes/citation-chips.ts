@@ -15,7 +15,8 @@ import type { Citation } from '../../electron/api.ts';
 
 export interface ChipLabels {
   state: (citation: Citation) => string;
-  label: (citation: Citation) => string;
+  /** `titled`: the source's title already follows the link in its paragraph ("— *Title*, …"), so the label need not repeat it. */
+  label: (citation: Citation, titled: boolean) => string;
   unchecked: string;
 }
 
@@ -91,13 +92,22 @@ function decorate(doc: PmNode, checks: Map<string, Citation>, labels: ChipLabels
     const check = checks.get(range.key);
     const state = check?.state ?? 'unchecked';
     decorations.push(Decoration.inline(range.from, range.to, { class: `citation-chip citation-${state}`, 'data-citation': String(range.index), 'data-citation-key': range.key }));
-    const text = check ? labels.label(check) : '';
+    const text = check ? labels.label(check, titledAfter(doc, range.to, check)) : '';
     const title = check ? labels.state(check) : labels.unchecked;
     decorations.push(
       Decoration.widget(range.to, () => chipLabel(state, text, title, range), { side: 1, key: `${range.key}|${state}|${text}`, ignoreSelection: true }),
     );
   }
   return DecorationSet.create(doc, decorations);
+}
+
+/** Whether the paragraph goes on with the source's title after the link, as the quote template writes it. */
+function titledAfter(doc: PmNode, pos: number, check: Citation): boolean {
+  const title = check.source?.title;
+  if (!title) return false;
+  const $pos = doc.resolve(pos);
+  const after = $pos.parent.textBetween($pos.parentOffset, $pos.parent.content.size, ' ', ' ').slice(0, 400);
+  return after.toLowerCase().includes(title.toLowerCase().slice(0, 24));
 }
 
 const MARKS: Record<string, string> = { verified: '✓', changed: '≠', 'needs-review': '?', missing: '✕', unchecked: '·' };

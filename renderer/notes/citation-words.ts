@@ -7,10 +7,10 @@ export function citationStateText(t: Translate, citation: Pick<Citation, 'state'
   return t(citation.state === 'verified' ? 'citation.state.verified' : citation.state === 'changed' ? 'citation.state.changed' : 'citation.state.needsReview');
 }
 
-/** The chip's label: the source's short title, its date, the PDF page. */
-export function citationLabel(t: Translate, citation: Pick<Citation, 'source' | 'page'>): string {
+/** The chip's label: the source's short title (unless the note names it right after), its year, the PDF page. */
+export function citationLabel(t: Translate, citation: Pick<Citation, 'source' | 'page'>, titled = false): string {
   if (!citation.source) return t('citation.noSource');
-  const parts = [shortTitle(citation.source.title), citation.source.published?.slice(0, 4) ?? '', citation.page ? t('citation.page', { page: String(citation.page) }) : ''];
+  const parts = [titled ? '' : shortTitle(citation.source.title), citation.source.published?.slice(0, 4) ?? '', citation.page ? t('citation.page', { page: String(citation.page) }) : ''];
   return parts.filter(Boolean).join(', ');
 }
 

@@ -11,6 +11,11 @@ const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBe
 for (const key of ['window', 'document', 'navigator', 'Node', 'HTMLElement', 'Element', 'DOMParser', 'getComputedStyle', 'MutationObserver', 'Text', 'DocumentFragment', 'Range', 'requestAnimationFrame', 'cancelAnimationFrame']) {
   Object.defineProperty(globalThis, key, { value: (dom.window as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
 }
+// jsdom has no ClipboardEvent; ProseMirror's pasteHTML and pasteText make one (with no clipboard data).
+class ClipboardEvent extends dom.window.Event {
+  readonly clipboardData = null;
+}
+Object.defineProperty(globalThis, 'ClipboardEvent', { value: ClipboardEvent, configurable: true, writable: true });
 const { Editor } = await import('@tiptap/core');
 const { loadBlocks, saveBlocks, serializeDocument } = await import('../../../renderer/notes/block-document.ts');
 const { noteExtensions } = await import('../../../renderer/notes/note-extensions.ts');
@@ -77,4 +82,12 @@ test('a quote inserted mid-paragraph lands after that paragraph, and what the no
   const [found] = findCitations(saved);
   assert.ok(found?.quoted && quoteMatches(found.quoted, passage), `quoted: ${found?.quoted}`);
   assert.equal(saveBlocks(editor, loadBlocks(editor, saved)), null, 'loading it again and saving changes nothing');
+});
+
+test('a citation pasted as a copied citation’s HTML (Copy citation puts it on the clipboard) stays a link to its passage, drawn as a chip', () => {
+  loadBlocks(editor, 'Texte.\n');
+  editor.commands.setTextSelection(editor.state.doc.content.size - 1);
+  editor.view.pasteHTML(`<p><a href="${A}">« une déclaration commune »</a> — <i>Six pays</i></p>`);
+  assert.deepEqual(citationRanges(editor.state.doc).map((r) => r.href), [A]);
+  assert.match(serializeDocument(editor), /\[« une déclaration commune »\]\(carnet:\/\/source\/src-a#ann-1\)/);
 });

@@ -27,7 +27,7 @@ test('into a new note, titled after the source unless told; with the vault’s o
     await vault.updateVaultSettings({ quoteTemplate: '- {{passage}} {{citation}} ({{codes}})' });
     const named = await vault.quoteInNote(SOURCE, PASSAGE, { title: 'Dates clés' });
     assert.equal(named.title, 'Dates clés');
-    assert.match(named.body, /^- launched it in 2004 .* \[« launched it in 2004 to work together against human… »\]\(carnet:\/\/source\/sample-commit-overview#sample-commit-overview-a1\) .* \(Regional cooperation\)\n$/);
+    assert.match(named.body, /^- launched it in 2004 .* \[« launched it in 2004 to work together… »\]\(carnet:\/\/source\/sample-commit-overview#sample-commit-overview-a1\) .* \(Regional cooperation\)\n$/);
     assert.equal(vault.listCitations({ noteId: named.id })[0]?.state, 'verified', 'its link text quotes the passage, shortened with an ellipsis');
     const manifest = JSON.parse(await fs.readFile(path.join(vault.root, 'carnet.json'), 'utf8')) as { settings: { quoteTemplate?: string; highlightColors?: unknown } };
     assert.equal(manifest.settings.quoteTemplate, '- {{passage}} {{citation}} ({{codes}})');
