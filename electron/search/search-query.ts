@@ -16,6 +16,7 @@ export type { Range, SearchHit, SearchQuery, SearchResults };
 
 const SNIPPET_LENGTH = 180;
 const FIELD_NAMES = 'title, tags, people, comment, body, cites';
+const FIELDS = new Set(FIELD_NAMES.split(', '));
 
 interface Prepared {
   lunrQuery: string;
@@ -31,7 +32,8 @@ export function prepareQuery(text: string, asYouType = false): Prepared {
   });
   // A phrase's words find candidates (not required: stop words are not in the index); the phrase check decides.
   const phraseTerms = phrases.flatMap((p) => words(p));
-  let free = rest.trim();
+  // "COMMIT: six countries", a title typed as it reads: a colon after a word that names no field is punctuation, not Lunr's field syntax.
+  let free = rest.trim().replace(/(^|\s)([^\s:+\-][^\s:]*):/gu, (whole, space: string, name: string) => (FIELDS.has(name.toLowerCase()) ? whole : `${space}${name} `));
   if (asYouType && /[\p{L}\p{N}]$/u.test(text) && !/"[^"]*$/.test(text)) {
     // The word being typed, after an elided article ("l’ident" is the start of "identification").
     const last = /(^|\s)(?:\S*['’ʼ])?([\p{L}\p{N}]{2,})$/u.exec(free);

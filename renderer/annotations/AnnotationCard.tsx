@@ -164,7 +164,17 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         </div>
       )}
       {confirmDelete && (
-        <div className="anchor-state" role="alertdialog" aria-label={t('annotation.delete')}>
+        <div
+          className="anchor-state"
+          role="alertdialog"
+          aria-label={t('annotation.delete')}
+          ref={(element) => element?.scrollIntoView({ block: 'nearest' })}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.stopPropagation();
+            setConfirmDelete(false);
+          }}
+        >
           <p>{t('delete.citedAnnotation', { count: citingNotes })}</p>
           <div className="card-actions">
             <button type="button" className="danger" onClick={() => actions.onDelete(id)}>

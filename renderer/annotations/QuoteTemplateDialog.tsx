@@ -71,7 +71,14 @@ export function QuoteTemplateDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog quote-template-dialog" onClose={onClose} aria-labelledby="quote-template-title">
+    <dialog
+      ref={dialog}
+      className="dialog quote-template-dialog"
+      onClose={onClose}
+      aria-labelledby="quote-template-title"
+      // Esc closes the dialog only: the menu and the selection toolbar under it stay open.
+      onKeyDown={(event) => event.key === 'Escape' && event.stopPropagation()}
+    >
       <form onSubmit={(event) => void save(event)}>
         <div className="dialog-header">
           <h2 id="quote-template-title">{t('quote.template.title')}</h2>

@@ -10,7 +10,7 @@ import type { QuoteTarget } from './QuoteTargets.tsx';
  * as if typed); otherwise at the end of the chosen note (or into a new one) on the Node side,
  * through the note's ordinary checked save. That note becomes the one offered first next time.
  */
-export function useQuoteInNote(sourceId: string, onDone: (text: string) => void, onError: (text: string) => void) {
+export function useQuoteInNote(sourceId: string, sourceTitle: string, onDone: (text: string) => void, onError: (text: string) => void) {
   const { t } = useI18n();
   return useCallback(
     async (annotationId: string, target: QuoteTarget): Promise<boolean> => {
@@ -22,7 +22,8 @@ export function useQuoteInNote(sourceId: string, onDone: (text: string) => void,
         }
         // The editor closed meanwhile: the passage goes at the end of that note's file.
         const noteId = 'editorNoteId' in target ? target.editorNoteId : 'noteId' in target ? target.noteId : undefined;
-        const note = await api.quoteInNote({ sourceId, annotationId, ...(noteId ? { noteId } : {}) });
+        // A new note is named after its source, not as it: Quick open would list two identical titles.
+        const note = await api.quoteInNote({ sourceId, annotationId, ...(noteId ? { noteId } : { title: t('quote.newNoteTitle', { title: sourceTitle }) }) });
         rememberNote(note.id);
         onDone(t(noteId ? 'quote.done' : 'quote.doneNew', { title: note.title }));
         return true;
@@ -31,6 +32,6 @@ export function useQuoteInNote(sourceId: string, onDone: (text: string) => void,
         return false;
       }
     },
-    [sourceId, onDone, onError, t],
+    [sourceId, sourceTitle, onDone, onError, t],
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api, errorMessage, onEvent } from '../api-client.ts';
 import { I18nProvider, resolveLanguage, makeTranslate } from '../i18n/i18n.tsx';
 import { currentPlace, historyReducer, initialHistory, samePlace, type Place } from './navigation.ts';
@@ -20,6 +20,9 @@ import { useImport } from '../import/use-import.ts';
 import { filesFromDrop } from '../import/dropped-files.ts';
 import type { AppInfo, MenuCommand, Settings, VaultInfo } from '../../electron/api.ts';
 
+/** Below this window width, opening the split view closes the details pane for the time it is open. */
+const SPLIT_WITH_DETAILS_WIDTH = 1500;
+
 /** The window a researcher lives in: lists on the left, what is open in the centre, its details on the right. */
 export function App() {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
@@ -37,6 +40,25 @@ export function App() {
   const [searchRequest, setSearchRequest] = useState(0);
   const data = useVaultData(vault);
   const split = useBeside(vault?.root);
+  /** The details pane closed to make room for the split view, to come back when it closes. */
+  const detailsMadeRoom = useRef(false);
+  const openBeside = useCallback(
+    (beside: BesidePlace | null) => {
+      // Two panes need the width: below ~1500 px the details pane makes room for them, and comes back after.
+      if (beside && !split.beside && detailsOpen && window.innerWidth < SPLIT_WITH_DETAILS_WIDTH) {
+        detailsMadeRoom.current = true;
+        setDetailsOpen(false);
+      }
+      if (!beside && detailsMadeRoom.current) {
+        detailsMadeRoom.current = false;
+        setDetailsOpen(true);
+      }
+      split.setBeside(beside);
+      // The keyboard follows: into the pane just opened, or back to the button that opens it.
+      window.setTimeout(() => document.querySelector<HTMLElement>(beside ? '.split-beside .note-body, .split-beside .reader-body' : '.toolbar .split-toggle')?.focus(), 50);
+    },
+    [split, detailsOpen],
+  );
   const place = currentPlace(history);
   const language = resolveLanguage(settings?.language ?? 'system');
   const t = makeTranslate(language);
@@ -106,7 +128,7 @@ export function App() {
         case 'toggleDetails':
           return setDetailsOpen((open) => !open);
         case 'toggleSplit':
-          return split.beside ? split.setBeside(null) : setQuickOpen('beside');
+          return split.beside ? openBeside(null) : setQuickOpen('beside');
         case 'back':
           return dispatch({ type: 'back' });
         case 'forward':
@@ -117,7 +139,7 @@ export function App() {
           return go({ kind: 'problems' });
       }
     },
-    [createNote, go, split],
+    [createNote, go, split, openBeside],
   );
 
   useEffect(() => onEvent('menuCommand', ({ command }) => runCommand(command)), [runCommand]);
@@ -182,7 +204,7 @@ export function App() {
       onConfirm: async () => {
         await api.deleteItem({ kind, id });
         dispatch({ type: 'drop', kind, id });
-        if (split.beside?.kind === kind && split.beside.id === id) split.setBeside(null);
+        if (split.beside?.kind === kind && split.beside.id === id) openBeside(null);
         setNotice(t('delete.done', { title }));
       },
     });
@@ -264,7 +286,7 @@ export function App() {
                 go(other);
               }}
               onChange={() => setQuickOpen('beside')}
-              onClose={() => split.setBeside(null)}
+              onClose={() => openBeside(null)}
             />
           ) : (
             centreFor(place, true)
@@ -288,7 +310,7 @@ export function App() {
         <QuickOpen
           revision={data.revision}
           onOpen={(picked) => {
-            if (quickOpen === 'beside' && (picked.kind === 'note' || picked.kind === 'source')) split.setBeside(picked);
+            if (quickOpen === 'beside' && (picked.kind === 'note' || picked.kind === 'source')) openBeside(picked);
             else go(picked);
           }}
           onClose={() => setQuickOpen(false)}

@@ -62,7 +62,7 @@ export function Toolbar(props: ToolbarProps) {
         </label>
         <button
           type="button"
-          className={`icon-button ${props.splitOpen ? 'pressed' : ''}`}
+          className={`icon-button split-toggle ${props.splitOpen ? 'pressed' : ''}`}
           onClick={props.onToggleSplit}
           disabled={!vault}
           title={`${t(props.splitOpen ? 'split.close' : 'split.open')} (Ctrl+Shift+\\)`}

@@ -62,4 +62,5 @@ export const citationsEn = {
   'quote.template.field.url': 'The source’s web address',
   'citation.legend': 'What the marks say',
   'citation.legendCheck': 'Every citation is checked against its source when the note or the source changes; carnet check does the same from a terminal.',
+  'quote.newNoteTitle': 'Notes on {title}',
 };

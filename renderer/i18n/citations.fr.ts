@@ -64,4 +64,5 @@ export const citationsFr: Record<keyof typeof citationsEn, string> = {
   'quote.template.field.url': 'L’adresse web de la source',
   'citation.legend': 'Ce que disent les marques',
   'citation.legendCheck': 'Chaque citation est vérifiée avec sa source dès que la note ou la source change ; carnet check fait de même depuis un terminal.',
+  'quote.newNoteTitle': 'Notes sur {title}',
 };

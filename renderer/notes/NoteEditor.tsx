@@ -14,7 +14,7 @@ import { useNoteFile } from './use-note-file.ts';
 import { NoteBacklinks } from './NoteBacklinks.tsx';
 import { LINK_REQUEST } from './link-request.ts';
 import { TableShortcut } from './table-shortcut.ts';
-import { MarkdownPaste, markdownContent } from './markdown-paste.ts';
+import { MarkdownPaste } from './markdown-paste.ts';
 import { EditorToolbar, openLinkEditor } from './EditorToolbar.tsx';
 import { WordCount } from './WordCount.tsx';
 import { slashMenuExtension } from './slash-menu.ts';
@@ -26,7 +26,7 @@ import { CitationCard } from './CitationCard.tsx';
 import { rememberNote } from './last-note.ts';
 import { registerEditor } from './open-editors.ts';
 import { quoteDrop } from './quote-drop.ts';
-import { afterTextblock } from './quote-position.ts';
+import { afterTextblock, insertQuote } from './quote-position.ts';
 import type { Editor } from '@tiptap/core';
 import type { NoteSummary, SourceSummary } from '../../electron/api.ts';
 
@@ -267,12 +267,11 @@ export function NoteEditor({ id, citation, revision, readOnly, notes, sources, o
 
 /** After the caret's paragraph; a note never clicked into yet gets the quote at its end rather than before its first line. */
 function insertAtCaret(editor: Editor, markdown: string): boolean {
-  const content = markdownContent(editor, markdown);
-  if (!content || !editor.isEditable) return false;
+  if (!editor.isEditable) return false;
   const { from } = editor.state.selection;
   const { doc } = editor.state;
   const atStart = from <= 1 && !editor.isFocused && doc.textContent.length > 0;
-  return editor.chain().focus().insertContentAt(atStart ? doc.content.size : afterTextblock(doc, from), content).run();
+  return insertQuote(editor, atStart ? doc.content.size : afterTextblock(doc, from), markdown);
 }
 
 function toBase64(bytes: Uint8Array): string {

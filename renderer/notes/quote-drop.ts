@@ -1,8 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { api } from '../api-client.ts';
-import { markdownContent } from './markdown-paste.ts';
-import { afterTextblock } from './quote-position.ts';
+import { afterTextblock, insertQuote } from './quote-position.ts';
 
 /**
  * An annotation card or a passage selected in the reader, dropped into a note: the quote with its
@@ -36,10 +35,7 @@ export function quoteDrop(onError: (error: unknown) => void) {
               const dropped = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.doc.content.size;
               event.preventDefault();
               void markdownFor(passage).then(
-                (markdown) => {
-                  const content = markdownContent(editor, markdown);
-                  if (content) editor.chain().focus().insertContentAt(afterTextblock(editor.state.doc, dropped), content).run();
-                },
+                (markdown) => void insertQuote(editor, afterTextblock(editor.state.doc, dropped), markdown),
                 onError,
               );
               return true;

@@ -61,7 +61,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   const { toast, say } = useToast();
   sayRef.current = say;
   const cited = useCitedIn(id, data.revision);
-  const quote = useQuoteInNote(id, say, onNotice);
+  const quote = useQuoteInNote(id, loaded?.source.title ?? '', say, onNotice);
   const citingPlaces = useMemo(() => Object.values(cited?.annotations ?? {}).flat(), [cited]);
   const [showCiting, setShowCiting] = useState(false);
   const toolbar = usePendingAnnotation({ pending, setPending, source: loaded?.source, annotations: loaded?.annotations.annotations ?? [], defaultColor: colors[0]?.color, actions, onDone: say, onCodeMade });

@@ -20,8 +20,7 @@ const { Editor } = await import('@tiptap/core');
 const { loadBlocks, saveBlocks, serializeDocument } = await import('../../../renderer/notes/block-document.ts');
 const { noteExtensions } = await import('../../../renderer/notes/note-extensions.ts');
 const { checksByKey, citationChips, citationRanges, setCitationChecks } = await import('../../../renderer/notes/citation-chips.ts');
-const { afterTextblock } = await import('../../../renderer/notes/quote-position.ts');
-const { markdownContent } = await import('../../../renderer/notes/markdown-paste.ts');
+const { afterTextblock, insertQuote } = await import('../../../renderer/notes/quote-position.ts');
 
 const labels = { state: (c: Citation) => c.state, label: (c: Citation) => c.source?.title ?? '', unchecked: 'unchecked' };
 const element = document.createElement('div');
@@ -74,9 +73,7 @@ test('a quote inserted mid-paragraph lands after that paragraph, and what the no
     page: '',
     url: '',
   });
-  const content = markdownContent(editor, markdown);
-  assert.ok(content);
-  editor.chain().insertContentAt(afterTextblock(editor.state.doc, 10), content).run();
+  assert.ok(insertQuote(editor, afterTextblock(editor.state.doc, 10), markdown));
   const saved = serializeDocument(editor);
   assert.ok(saved.startsWith('Le début de ma note, que la citation ne doit pas couper.\n\n> Les six pays'), saved);
   const [found] = findCitations(saved);
@@ -90,4 +87,16 @@ test('a citation pasted as a copied citation’s HTML (Copy citation puts it on 
   editor.view.pasteHTML(`<p><a href="${A}">« une déclaration commune »</a> — <i>Six pays</i></p>`);
   assert.deepEqual(citationRanges(editor.state.doc).map((r) => r.href), [A]);
   assert.match(serializeDocument(editor), /\[« une déclaration commune »\]\(carnet:\/\/source\/src-a#ann-1\)/);
+});
+
+test('a quote inserted with the caret inside another quote goes after it, never nested; one ending the note leaves a paragraph to write in after it', () => {
+  loadBlocks(editor, `> Une première citation.\n>\n> — [« une »](${A})\n`);
+  const inside = 5;
+  assert.ok(insertQuote(editor, afterTextblock(editor.state.doc, inside), `> Une seconde.\n>\n> — [« deux »](${B})`));
+  const saved = serializeDocument(editor);
+  assert.ok(!saved.includes('> >'), saved);
+  assert.deepEqual(findCitations(saved).map((c) => c.quoted), ['Une première citation.', 'Une seconde.']);
+  const last = editor.state.doc.lastChild;
+  assert.equal(last?.type.name, 'paragraph');
+  assert.equal(last?.content.size, 0);
 });

@@ -1,0 +1,36 @@
+import type { Vault } from '../vault/vault.ts';
+import type { AnnotationAnchor, SourceDetail } from '../vault/vault-records.ts';
+import type { Annotation } from '../vault/vault-schemas.ts';
+
+/**
+ * The annotated passages an export writes out: each annotation with its source and its state in the
+ * source's text today, its codes by name (a code's path, "Parent › Child", so that sub-codes read
+ * as such in a spreadsheet). Read from the vault as it is; nothing is written.
+ */
+
+export interface ExportedPassage {
+  source: Pick<SourceDetail, 'id' | 'title' | 'url' | 'publisher' | 'published' | 'authors' | 'language'>;
+  annotation: Annotation;
+  anchor: AnnotationAnchor;
+  /** The codes' names with their parents, in the annotation's order. */
+  codes: string[];
+}
+
+export function exportedPassages(vault: Vault, sourceIds?: string[]): ExportedPassage[] {
+  const codebook = vault.codebook().codes;
+  const byId = new Map(codebook.map((code) => [code.id, code]));
+  const pathOf = (id: string): string => {
+    const names: string[] = [];
+    for (let code = byId.get(id), depth = 0; code && depth < 50; code = code.parent ? byId.get(code.parent) : undefined, depth++) names.unshift(code.name);
+    return names.length ? names.join(' › ') : id;
+  };
+  const wanted = sourceIds ? new Set(sourceIds) : null;
+  const passages: ExportedPassage[] = [];
+  for (const summary of vault.listSources()) {
+    if (wanted && !wanted.has(summary.id)) continue;
+    const { annotations, anchors } = vault.listAnnotations(summary.id);
+    const source = { id: summary.id, title: summary.title, url: summary.url, publisher: summary.publisher, published: summary.published, authors: summary.authors, language: summary.language };
+    annotations.forEach((annotation, i) => passages.push({ source, annotation, anchor: anchors[i] ?? { state: 'orphan' }, codes: annotation.codes.map(pathOf) }));
+  }
+  return passages;
+}
