@@ -3,6 +3,7 @@ import { CarnetError } from '../core/carnet-error.ts';
 import { Vault } from '../vault/vault.ts';
 import { annotationReviews, checkVault } from '../vault/vault-check.ts';
 import { citationProblems } from '../vault/citation-problems.ts';
+import { runExport } from './export-command.ts';
 import { annotationStates } from '../vault/annotation-states.ts';
 import { runAnnotations, runCodes } from './annotations-command.ts';
 import { runImport } from './import-command.ts';
@@ -42,6 +43,10 @@ Commands:
          [--source ID]       Only those on this source.
          [--state anchored|needs-review|orphan]
   codes --vault DIR          Show the code tree, with the number of passages of each (sub-codes included).
+  export --vault DIR --format w3c|csv
+                             The annotations as W3C Web Annotation JSON-LD or as CSV (UTF-8, for a
+         [--source ID,…]     spreadsheet), for the whole vault or these sources;
+         [--out FILE]        to FILE, else to standard output.
 
 Options:
   --json                     Print JSON instead of text.
@@ -61,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, code: { type: 'string', multiple: true }, source: { type: 'string' }, state: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, code: { type: 'string', multiple: true }, source: { type: 'string' }, state: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -96,6 +101,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await withVault(requireVault(values.vault), (vault) => runAnnotations(vault, { codes: values.code ?? [], source: values.source, state: values.state }, json, io));
       case 'codes':
         return await withVault(requireVault(values.vault), (vault) => runCodes(vault, json, io));
+      case 'export':
+        return await withVault(requireVault(values.vault), (vault) => runExport(vault, { format: values.format, sources: values.source, out: values.out }, io));
       default:
         throw new CarnetError('invalid-input', `Unknown command "${command}". Run "carnet --help" for the list.`);
     }

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { runCli } from '../../../electron/cli/carnet.ts';
+import { sampleVaultCopy } from '../../helpers/temp-dir.ts';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+test('carnet export: annotations as CSV to standard output, as W3C JSON-LD to a file, for the vault or one source; a wrong format or source is said', async () => {
+  const { dir, remove } = await sampleVaultCopy();
+  try {
+    const csv = await cli('export', '--vault', dir, '--format', 'csv');
+    assert.equal(csv.code, 0, csv.err);
+    assert.ok(csv.out.startsWith('\uFEFFsource,source_id,'));
+    assert.equal(csv.out.split('\r\n').length - 1, 6, 'a header and one row per passage of the sample vault');
+
+    const out = path.join(dir, '..', 'imm6.jsonld');
+    const w3c = await cli('export', '--vault', dir, '--format', 'w3c', '--source', 'sample-imm6-hanoi', '--out', out);
+    assert.equal(w3c.code, 0, w3c.err);
+    assert.match(w3c.err, /Exported 2 passages to .*imm6\.jsonld/);
+    const collection = JSON.parse(await fs.readFile(out, 'utf8')) as { type: string; total: number; label: string };
+    assert.deepEqual([collection.type, collection.total], ['AnnotationCollection', 2]);
+    assert.match(collection.label, /Hà Nội accueille/);
+
+    const badFormat = await cli('export', '--vault', dir, '--format', 'pdf');
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.err, /--format w3c\|csv/);
+    const badSource = await cli('export', '--vault', dir, '--format', 'csv', '--source', 'nope');
+    assert.equal(badSource.code, 1);
+    assert.match(badSource.err, /No source with id "nope"/);
+  } finally {
+    await remove();
+  }
+});
