@@ -33,7 +33,7 @@ export function prepareQuery(text: string, asYouType = false): Prepared {
   // A phrase's words find candidates (not required: stop words are not in the index); the phrase check decides.
   const phraseTerms = phrases.flatMap((p) => words(p));
   // "COMMIT: six countries", a title typed as it reads: a colon after a word that names no field is punctuation, not Lunr's field syntax.
-  let free = rest.trim().replace(/(^|\s)([^\s:+\-][^\s:]*):/gu, (whole, space: string, name: string) => (FIELDS.has(name.toLowerCase()) ? whole : `${space}${name} `));
+  let free = rest.trim().replace(/(^|\s)([^\s:+-][^\s:]*):/gu, (whole, space: string, name: string) => (FIELDS.has(name.toLowerCase()) ? whole : `${space}${name} `));
   if (asYouType && /[\p{L}\p{N}]$/u.test(text) && !/"[^"]*$/.test(text)) {
     // The word being typed, after an elided article ("l’ident" is the start of "identification").
     const last = /(^|\s)(?:\S*['’ʼ])?([\p{L}\p{N}]{2,})$/u.exec(free);
