@@ -11,11 +11,12 @@ const ELISION = /\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\./u;
 const PAGE_MARK = /<!-- page \d+ -->/g;
 const PUNCTUATION = /^[^\p{L}\p{N}]$/u;
 /** Words (with their inner apostrophes, any of them, as one) and the punctuation that can change a meaning. */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’‘ʼ][\p{L}\p{M}\p{N}]+)*|[.,;:!?%€$£¥§&+=/]/gu;
+// A minus before a number, after a space, is the number's sign: "-5 degrees" is not "5 degrees" (a hyphen in "2024-2025" is not).
+const TOKEN = /(?:(?<![\p{L}\p{N}])-(?=\p{N}))?[\p{L}\p{M}\p{N}]+(?:['’‘ʼ][\p{L}\p{M}\p{N}]+)*|[.,;:!?%€$£¥§&+=/]/gu;
 const APOSTROPHES = /[’‘ʼ]/g;
 
 export function quoteWords(text: string): string[] {
-  const words = text.replace(PAGE_MARK, ' ').normalize('NFC').toLowerCase().match(TOKEN) ?? [];
+  const words = text.replace(PAGE_MARK, ' ').replace(/\u2212/g, '-').normalize('NFC').toLowerCase().match(TOKEN) ?? [];
   return words.map((word) => (word.length > 1 ? word.replace(APOSTROPHES, "'") : word));
 }
 
@@ -48,7 +49,8 @@ function indexOfRun(words: string[], run: string[], from: number, cutAtEnd: bool
   for (let i = from; i + run.length <= words.length; i++) {
     let k = 0;
     while (k < last && words[i + k] === run[k]) k++;
-    if (k === last && (words[i + k] === run[k] || (cutAtEnd && words[i + k]!.startsWith(run[k]!)))) return i;
+    // A cut word has at least three letters: "no…" is the word "no", not the start of "nothing".
+    if (k === last && (words[i + k] === run[k] || (cutAtEnd && run[k]!.length >= 3 && words[i + k]!.startsWith(run[k]!)))) return i;
   }
   return -1;
 }

@@ -68,7 +68,8 @@ export class CitationStore {
     const found = this.found(note);
     if (found.length === 0) return [];
     const cited = [...new Set(found.map((f) => f.sourceId))];
-    const key = `${note.revision}|${cited.map((id) => `${id}:${this.sourceKey(id)}`).join('|')}`;
+    // The slug too: a note renamed by hand keeps its bytes, not its path.
+    const key = `${note.revision}:${note.slug}|${cited.map((id) => `${id}:${this.sourceKey(id)}`).join('|')}`;
     const kept = this.checked.get(note.meta.id);
     if (kept?.key === key) return kept.citations;
     const lines = lineCounter(note);

@@ -15,10 +15,16 @@ export function useQuoteInNote(sourceId: string, sourceTitle: string, onDone: (t
   return useCallback(
     async (annotationId: string, target: QuoteTarget): Promise<boolean> => {
       try {
-        const editor = 'editorNoteId' in target ? openEditor(target.editorNoteId) : undefined;
-        if (editor && editor.insert((await api.quoteMarkdown({ sourceId, annotationId })).markdown)) {
-          onDone(t('quote.doneEditor', { title: editor.title() }));
-          return true;
+        if ('editorNoteId' in target) {
+          const { markdown } = await api.quoteMarkdown({ sourceId, annotationId });
+          // Looked up after the round trip: the editor may have closed meanwhile (then the file takes the quote).
+          const editor = openEditor(target.editorNoteId);
+          if (editor) {
+            // An open editor that refuses the quote (read-only) must not have its file written behind it.
+            if (!editor.insert(markdown)) throw new Error(t('quote.editorRefused', { title: editor.title() }));
+            onDone(t('quote.doneEditor', { title: editor.title() }));
+            return true;
+          }
         }
         // The editor closed meanwhile: the passage goes at the end of that note's file.
         const noteId = 'editorNoteId' in target ? target.editorNoteId : 'noteId' in target ? target.noteId : undefined;

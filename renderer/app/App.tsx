@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api, errorMessage, onEvent } from '../api-client.ts';
 import { I18nProvider, resolveLanguage, makeTranslate } from '../i18n/i18n.tsx';
-import { currentPlace, historyReducer, initialHistory, samePlace, type Place } from './navigation.ts';
+import { currentPlace, historyReducer, initialHistory, type Place } from './navigation.ts';
 import { useBeside, type BesidePlace } from './use-beside.ts';
 import { SplitView } from './SplitView.tsx';
 import { useVaultData } from './use-vault-data.ts';
@@ -19,6 +19,11 @@ import { QuickOpen } from '../search/QuickOpen.tsx';
 import { useImport } from '../import/use-import.ts';
 import { filesFromDrop } from '../import/dropped-files.ts';
 import type { AppInfo, MenuCommand, Settings, VaultInfo } from '../../electron/api.ts';
+
+/** The same note or source, wherever it is scrolled to: two editors on one note would race each other's saves. */
+function samePlaceItem(a: Place, b: BesidePlace): boolean {
+  return a.kind === b.kind && 'id' in a && a.id === b.id;
+}
 
 /** Below this window width, opening the split view closes the details pane for the time it is open. */
 const SPLIT_WITH_DETAILS_WIDTH = 1500;
@@ -272,25 +277,21 @@ export function App() {
         )}
         <Sidebar data={data} place={place} searchRequest={searchRequest} tagRequest={tagRequest} onOpen={go} />
         <main className="centre" aria-label={t('centre.label')}>
-          {split.beside ? (
-            <SplitView
-              ratio={split.ratio}
-              onRatio={split.setRatio}
-              main={centreFor(place, true)}
-              beside={samePlace(place, split.beside) ? <p className="centre-message">{t('split.same')}</p> : centreFor(split.beside, false)}
-              besideTitle={titleOf(split.beside)}
-              onSwap={() => {
-                const other = split.beside;
-                if (!other) return;
-                split.setBeside(place.kind === 'note' || place.kind === 'source' ? place : null);
-                go(other);
-              }}
-              onChange={() => setQuickOpen('beside')}
-              onClose={() => openBeside(null)}
-            />
-          ) : (
-            centreFor(place, true)
-          )}
+          <SplitView
+            ratio={split.ratio}
+            onRatio={split.setRatio}
+            main={centreFor(place, true)}
+            beside={split.beside ? (samePlaceItem(place, split.beside) ? <p className="centre-message">{t('split.same')}</p> : centreFor(split.beside, false)) : null}
+            besideTitle={split.beside ? titleOf(split.beside) : ''}
+            onSwap={() => {
+              const other = split.beside;
+              if (!other) return;
+              split.setBeside(place.kind === 'note' || place.kind === 'source' ? place : null);
+              go(other);
+            }}
+            onChange={() => setQuickOpen('beside')}
+            onClose={() => openBeside(null)}
+          />
         </main>
         {detailsOpen && <DetailsPane place={place} data={data} onOpen={go} onOpenExternal={openExternal} onTag={openTag} />}
       </div>

@@ -7,7 +7,8 @@ interface SplitViewProps {
   ratio: number;
   onRatio: (ratio: number) => void;
   main: ReactNode;
-  beside: ReactNode;
+  /** null: the main pane alone. It stays the same element either way, so opening the split never reloads it. */
+  beside: ReactNode | null;
   besideTitle: string;
   onSwap: () => void;
   onChange: () => void;
@@ -45,6 +46,13 @@ export function SplitView({ ratio, onRatio, main, beside, besideTitle, onSwap, o
     onRatio(next);
   };
 
+  if (beside === null) {
+    return (
+      <div ref={split} className="split-view" style={{ gridTemplateColumns: 'minmax(0, 1fr)' }}>
+        <section className="split-pane split-main">{main}</section>
+      </div>
+    );
+  }
   return (
     <div ref={split} className="split-view" style={{ gridTemplateColumns: `minmax(0, ${ratio}fr) 7px minmax(0, ${1 - ratio}fr)` }}>
       <section className="split-pane split-main">{main}</section>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Place } from './navigation.ts';
 
 /** What can stand beside the main pane: a note to write in, or a source to read. */
@@ -57,5 +57,6 @@ export function useBeside(vaultRoot: string | undefined) {
     localStorage.setItem(RATIO_KEY, String(clamped));
   }, []);
 
-  return { beside, setBeside, ratio, setRatio };
+  // One object while nothing changes: the window's shortcut and menu handlers depend on it.
+  return useMemo(() => ({ beside, setBeside, ratio, setRatio }), [beside, setBeside, ratio, setRatio]);
 }

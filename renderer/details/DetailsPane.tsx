@@ -8,7 +8,7 @@ import { ReextractButton } from './ReextractButton.tsx';
 import { Icon } from '../app/icons.tsx';
 import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
-import { citationStateText } from '../notes/citation-words.ts';
+import { citationStateText, STATE_MARKS } from '../notes/citation-words.ts';
 import type { Citation, NoteDetail } from '../../electron/api.ts';
 
 interface DetailsPaneProps {
@@ -192,7 +192,6 @@ function CitationStatesLegend() {
   );
 }
 
-const STATE_MARKS: Record<Citation['state'], string> = { verified: '✓', changed: '≠', 'needs-review': '?', missing: '✕' };
 
 /** A note's citations by source, in the order they first appear, each with its state. */
 function useNoteCitations(noteId: string, revision: number): { id: string; title?: string; citations: Citation[] }[] {

@@ -63,4 +63,5 @@ export const citationsEn = {
   'citation.legend': 'What the marks say',
   'citation.legendCheck': 'Every citation is checked against its source when the note or the source changes; carnet check does the same from a terminal.',
   'quote.newNoteTitle': 'Notes on {title}',
+  'quote.editorRefused': '“{title}” could not take the quote (is it read-only?). Nothing was changed.',
 };

@@ -65,4 +65,5 @@ export const citationsFr: Record<keyof typeof citationsEn, string> = {
   'citation.legend': 'Ce que disent les marques',
   'citation.legendCheck': 'Chaque citation est vérifiée avec sa source dès que la note ou la source change ; carnet check fait de même depuis un terminal.',
   'quote.newNoteTitle': 'Notes sur {title}',
+  'quote.editorRefused': '« {title} » n’a pas pu recevoir la citation (est-elle en lecture seule ?). Rien n’a été modifié.',
 };

@@ -267,7 +267,7 @@ export function NoteEditor({ id, citation, revision, readOnly, notes, sources, o
 
 /** After the caret's paragraph; a note never clicked into yet gets the quote at its end rather than before its first line. */
 function insertAtCaret(editor: Editor, markdown: string): boolean {
-  if (!editor.isEditable) return false;
+  if (editor.isDestroyed || !editor.isEditable) return false;
   const { from } = editor.state.selection;
   const { doc } = editor.state;
   const atStart = from <= 1 && !editor.isFocused && doc.textContent.length > 0;

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { ReplaceStep } from '@tiptap/pm/transform';
+import { STATE_MARKS } from './citation-words.ts';
 import type { Citation } from '../../electron/api.ts';
 
 /**
@@ -50,6 +51,10 @@ export function setCitationChecks(tr: Transaction, checks: Map<string, Citation>
   return tr.setMeta(citationChipsKey, checks);
 }
 
+/** The addresses the Node side reads as citations (citations/find-citations.ts): others get no chip. */
+const CITATION_HREF = /^carnet:\/\/source\/[A-Za-z0-9_-]{1,64}(?:#[A-Za-z0-9_-]{1,64})?$/;
+const RAW_CITATION = /\]\((carnet:\/\/source\/[A-Za-z0-9_-]{1,64}(?:#[A-Za-z0-9_-]{1,64})?)\)/g;
+
 export interface CitationRange {
   from: number;
   to: number;
@@ -68,16 +73,27 @@ export function citationRanges(doc: PmNode): CitationRange[] {
     if (!open) return;
     const n = seen.get(open.href) ?? 0;
     seen.set(open.href, n + 1);
-    ranges.push({ ...open, key: `${open.href} ${n}`, index: ranges.length });
+    ranges.push({ ...open, key: `${open.href} ${n}`, index: index++ });
     open = null;
   };
+  let index = 0;
   doc.descendants((node, pos) => {
+    if (node.type.name === 'rawMarkdown' || node.type.name === 'rawInline') {
+      // Kept as written, shown rendered: its citations have no chip, but the Node side counts them, so they count here too.
+      close();
+      for (const match of String(node.attrs.markdown ?? '').matchAll(RAW_CITATION)) {
+        const href = match[1]!;
+        seen.set(href, (seen.get(href) ?? 0) + 1);
+        index++;
+      }
+      return false;
+    }
     if (!node.isText) {
       if (!node.isInline) close();
       return true;
     }
     const href = node.marks.find((mark) => mark.type.name === 'link')?.attrs.href as string | undefined;
-    const citation = href && href.startsWith('carnet://source/') ? href : null;
+    const citation = href && CITATION_HREF.test(href) ? href : null;
     if (open && (citation !== open.href || pos !== open.to)) close();
     if (citation) open = open ? { ...open, to: pos + node.nodeSize } : { from: pos, to: pos + node.nodeSize, href: citation };
     return false;
@@ -106,11 +122,11 @@ function titledAfter(doc: PmNode, pos: number, check: Citation): boolean {
   const title = check.source?.title;
   if (!title) return false;
   const $pos = doc.resolve(pos);
-  const after = $pos.parent.textBetween($pos.parentOffset, $pos.parent.content.size, ' ', ' ').slice(0, 400);
+  const after = $pos.parent.textBetween($pos.parentOffset, Math.min($pos.parent.content.size, $pos.parentOffset + 400), ' ', ' ');
   return after.toLowerCase().includes(title.toLowerCase().slice(0, 24));
 }
 
-const MARKS: Record<string, string> = { verified: '✓', changed: '≠', 'needs-review': '?', missing: '✕', unchecked: '·' };
+const MARKS: Record<string, string> = { ...STATE_MARKS, unchecked: '·' };
 
 function chipLabel(state: string, text: string, title: string, range: CitationRange): HTMLElement {
   const label = document.createElement('span');

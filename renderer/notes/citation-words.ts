@@ -1,5 +1,11 @@
 import type { Citation } from '../../electron/api.ts';
-import type { Translate } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+
+/** i18n.tsx's `t`, named here without its React module (the chips are also used where no JSX is compiled). */
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A citation's state as a mark, beside the words (never instead of them). */
+export const STATE_MARKS: Record<Citation['state'], string> = { verified: '✓', changed: '≠', 'needs-review': '?', missing: '✕' };
 
 /** A citation's state in words: what is wrong, not only that something is. */
 export function citationStateText(t: Translate, citation: Pick<Citation, 'state' | 'missing'>): string {

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { api } from '../api-client.ts';
 import { afterTextblock, insertQuote } from './quote-position.ts';
 
@@ -34,10 +34,17 @@ export function quoteDrop(onError: (error: unknown) => void) {
               }
               const dropped = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.doc.content.size;
               event.preventDefault();
-              void markdownFor(passage).then(
-                (markdown) => void insertQuote(editor, afterTextblock(editor.state.doc, dropped), markdown),
-                onError,
-              );
+              // The quote comes back after a round trip or two; what is typed meanwhile moves the drop point along.
+              let at = dropped;
+              const follow = ({ transaction }: { transaction: Transaction }) => {
+                at = transaction.mapping.map(at);
+              };
+              editor.on('transaction', follow);
+              void markdownFor(passage)
+                .then((markdown) => {
+                  if (!editor.isDestroyed) insertQuote(editor, afterTextblock(editor.state.doc, at), markdown);
+                }, onError)
+                .finally(() => editor.off('transaction', follow));
               return true;
             },
           },

@@ -39,3 +39,9 @@ test('a note without a carnet link is not parsed at all, and malformed ids are n
   assert.deepEqual(findCitations('Plain text, [a link](https://example.org).'), []);
   assert.deepEqual(findCitations('[x](carnet://source/../../etc#a) [y](carnet://source/ok#bad id)'), []);
 });
+
+test('hostile notes stay linear: spaces in quotation marks, thousands of links in one paragraph or one blockquote; marks around nothing quote nothing', () => {
+  assert.equal(findCitations(`[«${' '.repeat(20_000)}»](${URL})`)[0]?.quoted, null);
+  assert.equal(findCitations(Array.from({ length: 5000 }, (_, i) => `[« w${i} »](${URL})`).join(' ')).length, 5000);
+  assert.equal(findCitations(`> quote\n${Array.from({ length: 3000 }, () => `>\n> [« w »](${URL})`).join('\n')}`).length, 3000);
+});

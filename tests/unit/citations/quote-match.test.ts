@@ -33,3 +33,10 @@ test('a word cut by an ellipsis ("traffick…") is the start of the source’s w
   assert.ok(quoteMatches('launched it in 2004 to work together against human traffick…', passage));
   assert.ok(!quoteMatches('launched it in 2004 to work together against human traffick', passage));
 });
+
+test('a sign is a word: "-5 degrees" is not "5 degrees"; a hyphen or a dash between numbers is typography; "no…" is not "nothing"', () => {
+  assert.ok(!quoteMatches('temperatures of -5 degrees', 'temperatures of 5 degrees'));
+  assert.ok(quoteMatches('temperatures of −5 degrees', 'temperatures of -5 degrees'));
+  assert.ok(quoteMatches('the 2024–2025 plan', 'the 2024-2025 plan'));
+  assert.ok(!quoteMatches('no…', 'nothing was agreed'));
+});
