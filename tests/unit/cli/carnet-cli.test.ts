@@ -5,18 +5,11 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { runCli } from '../../../electron/cli/carnet.ts';
+import { cli } from '../../helpers/run-cli.ts';
 import { PROJECT_ROOT, sampleVaultCopy, tempDir } from '../../helpers/temp-dir.ts';
 import { FIXTURES, SEEDS, seedsMissing } from '../../helpers/seeds.ts';
 
 const run = promisify(execFile);
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 test('carnet init creates a vault that carnet check finds clean, in text and JSON', async () => {
   const { dir, remove } = await tempDir();

@@ -1,17 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { runCli } from '../../../electron/cli/carnet.ts';
+import { cli } from '../../helpers/run-cli.ts';
 import { folderContains, linkedFolder } from '../../helpers/linked-folder.ts';
 
 const symlinks = process.platform === 'win32' ? 'symbolic links need extra rights on Windows' : false;
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 test('carnet import of a folder with links: the summary says why each link was not followed, and nothing outside is copied', { skip: symlinks }, async () => {
   const farm = await linkedFolder();

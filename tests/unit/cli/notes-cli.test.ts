@@ -2,16 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { runCli } from '../../../electron/cli/carnet.ts';
+import { cli } from '../../helpers/run-cli.ts';
 import { Vault } from '../../../electron/vault/vault.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function vaultWithNotes(): Promise<{ root: string; remove: () => Promise<void> }> {
   const { dir, remove } = await tempDir();
