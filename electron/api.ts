@@ -33,6 +33,7 @@ import type {
   VaultInfo,
 } from './vault/vault-records.ts';
 import type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat } from './vault/citation-records.ts';
+import type { ExportedFile } from './export/exported-file.ts';
 
 /**
  * The contract between the renderer and the Node side: every method with the schema of its
@@ -41,7 +42,7 @@ import type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat } from 
  * The renderer imports this file for its types only.
  */
 
-export type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat };
+export type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat, ExportedFile };
 
 export type {
   AnnotationAnchor,
@@ -233,6 +234,8 @@ export const methodSchemas = {
   listCitations: z
     .object({ noteId: idSchema.optional(), sourceId: idSchema.optional(), states: z.array(z.enum(['verified', 'changed', 'needs-review', 'missing'])).max(4).optional() })
     .strict(),
+  /** Annotations (of some sources, or all) or code tables as a file's text, for the Export dialog to save. */
+  exportFile: z.object({ format: z.enum(['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence']), sourceIds: z.array(idSchema).max(10_000).optional() }).strict(),
   /** A quote template tried on an example passage, for the settings' preview. */
   previewQuoteTemplate: z.object({ template: z.string().max(4000), language: z.enum(['en', 'fr']) }).strict(),
   /** An annotated passage as Markdown after the vault's quote template, for the editor to insert. */
@@ -347,6 +350,7 @@ export interface MethodOutputs {
   listCitations: Citation[];
   citedIn: CitedIn;
   quoteMarkdown: { markdown: string };
+  exportFile: ExportedFile;
   previewQuoteTemplate: { markdown: string };
   quoteInNote: NoteDetail;
   getVaultSettings: VaultSettings;

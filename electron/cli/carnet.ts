@@ -43,10 +43,11 @@ Commands:
          [--source ID]       Only those on this source.
          [--state anchored|needs-review|orphan]
   codes --vault DIR          Show the code tree, with the number of passages of each (sub-codes included).
-  export --vault DIR --format w3c|csv
-                             The annotations as W3C Web Annotation JSON-LD or as CSV (UTF-8, for a
-         [--source ID,…]     spreadsheet), for the whole vault or these sources;
-         [--out FILE]        to FILE, else to standard output.
+  export --vault DIR --format w3c|csv|markdown|matrix|cooccurrence
+                             The annotations as W3C Web Annotation JSON-LD, CSV (UTF-8, for a
+         [--source ID,…]     spreadsheet) or Markdown, for the whole vault or these sources; the
+         [--out FILE]        code × source matrix or the co-occurrence table as CSV; to FILE,
+                             else to standard output.
 
 Options:
   --json                     Print JSON instead of text.

@@ -1,5 +1,6 @@
 import { appVersion } from './app-paths.ts';
 import { importIntoVault } from '../importers/import-into-vault.ts';
+import { exportFile } from '../export/export-file.ts';
 import type { CarnetSession } from './carnet-session.ts';
 import type { AppInfo, Handlers } from '../api.ts';
 
@@ -80,6 +81,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     cooccurringPassages: ({ a, b }) => session.vault.cooccurringPassages(a, b),
     listCitations: (query) => session.vault.listCitations(query),
     citedIn: ({ sourceId }) => session.vault.citedIn(sourceId),
+    exportFile: ({ format, sourceIds }) => exportFile(session.vault, format, sourceIds),
     previewQuoteTemplate: ({ template, language }) => ({ markdown: session.vault.previewQuoteTemplate(template, language) }),
     quoteMarkdown: async ({ sourceId, annotationId }) => ({ markdown: await session.vault.quoteMarkdown(sourceId, annotationId) }),
     quoteInNote: ({ sourceId, annotationId, noteId, title }) => session.vault.quoteInNote(sourceId, annotationId, { noteId, title }),

@@ -16,14 +16,19 @@ export interface ExportedPassage {
   codes: string[];
 }
 
-export function exportedPassages(vault: Vault, sourceIds?: string[]): ExportedPassage[] {
-  const codebook = vault.codebook().codes;
-  const byId = new Map(codebook.map((code) => [code.id, code]));
-  const pathOf = (id: string): string => {
+/** A code's name with its parents', "Regional cooperation › Ministerial meetings"; its id when the codebook lacks it. */
+export function codePaths(vault: Vault): (id: string) => string {
+  const byId = new Map(vault.codebook().codes.map((code) => [code.id, code]));
+  return (id) => {
     const names: string[] = [];
+    // Bounded: a hand-edited codebook may loop.
     for (let code = byId.get(id), depth = 0; code && depth < 50; code = code.parent ? byId.get(code.parent) : undefined, depth++) names.unshift(code.name);
     return names.length ? names.join(' › ') : id;
   };
+}
+
+export function exportedPassages(vault: Vault, sourceIds?: string[]): ExportedPassage[] {
+  const pathOf = codePaths(vault);
   const wanted = sourceIds ? new Set(sourceIds) : null;
   const passages: ExportedPassage[] = [];
   for (const summary of vault.listSources()) {

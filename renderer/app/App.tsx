@@ -15,6 +15,7 @@ import { LINK_REQUEST } from '../notes/link-request.ts';
 import { DetailsPane } from '../details/DetailsPane.tsx';
 import { VaultDialog, type VaultDialogTab } from '../vault/VaultDialog.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
+import { ExportDialog } from '../export/ExportDialog.tsx';
 import { QuickOpen } from '../search/QuickOpen.tsx';
 import { useImport } from '../import/use-import.ts';
 import { filesFromDrop } from '../import/dropped-files.ts';
@@ -40,6 +41,7 @@ export function App() {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   /** Quick open, and for which pane: the main one, or the one beside it. */
   const [quickOpen, setQuickOpen] = useState<false | 'main' | 'beside'>(false);
   const [searchRequest, setSearchRequest] = useState(0);
@@ -256,6 +258,7 @@ export function App() {
           onForward={() => dispatch({ type: 'forward' })}
           onNewNote={createNote}
           onImport={() => setImportOpen(true)}
+          onExport={() => setExportOpen(true)}
           onSwitchVault={() => setVaultDialog('recent')}
           onToggleDetails={() => setDetailsOpen((open) => !open)}
           splitOpen={split.beside !== null}
@@ -307,6 +310,13 @@ export function App() {
         />
       )}
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
+      {exportOpen && (
+        <ExportDialog
+          source={place.kind === 'source' ? { id: place.id, title: data.sources.find((s) => s.id === place.id)?.title ?? '' } : null}
+          onClose={() => setExportOpen(false)}
+          onDone={setNotice}
+        />
+      )}
       {quickOpen && info && (
         <QuickOpen
           revision={data.revision}

@@ -14,6 +14,7 @@ interface ToolbarProps {
   onImport: () => void;
   onSwitchVault: () => void;
   onToggleDetails: () => void;
+  onExport: () => void;
   splitOpen: boolean;
   onToggleSplit: () => void;
   onSettings: (change: Partial<Pick<Settings, 'theme' | 'language'>>) => void;
@@ -40,6 +41,9 @@ export function Toolbar(props: ToolbarProps) {
       <div className="toolbar-group">
         <button type="button" onClick={props.onImport} disabled={!vault || vault.readOnly} title={`${t('toolbar.import')} (Ctrl+Shift+I)`}>
           <Icon name="import" /> {t('toolbar.import')}
+        </button>
+        <button type="button" onClick={props.onExport} disabled={!vault} title={t('toolbar.export')}>
+          <Icon name="export" /> {t('toolbar.export')}
         </button>
         <button type="button" className="primary" onClick={props.onNewNote} disabled={!vault || vault.readOnly} title={`${t('toolbar.newNote')} (Ctrl+N)`}>
           <Icon name="plus" /> {t('toolbar.newNote')}

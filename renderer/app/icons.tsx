@@ -14,6 +14,7 @@ const paths = {
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   close: 'M6 6l12 12M18 6L6 18',
   import: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
+  export: 'M12 15V3M7 8l5-5 5 5M4 17v3h16v-3',
   search: 'M11 4a7 7 0 1 0 0 14a7 7 0 0 0 0-14zM16 16l4.5 4.5',
   history: 'M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4M12 8v4l3 2',
 } as const;

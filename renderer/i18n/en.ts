@@ -3,6 +3,7 @@ import { codesEn } from './codes.en.ts';
 import { trimEn } from './trim.en.ts';
 import { citationsEn } from './citations.en.ts';
 import { citationReportEn } from './citation-report.en.ts';
+import { exportEn } from './export.en.ts';
 
 /** The UI's words in English: the reference dictionary; fr.ts must give every key. Subsystems with many words keep them in their own pair of files. */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...trimEn,
   ...citationsEn,
   ...citationReportEn,
+  ...exportEn,
   'centre.label': 'Open item',
   'common.cancel': 'Cancel',
   'common.close': 'Close',

@@ -4,6 +4,7 @@ import { codesFr } from './codes.fr.ts';
 import { trimFr } from './trim.fr.ts';
 import { citationsFr } from './citations.fr.ts';
 import { citationReportFr } from './citation-report.fr.ts';
+import { exportFr } from './export.fr.ts';
 
 /** L'interface en français. */
 export const fr: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const fr: Record<MessageKey, string> = {
   ...trimFr,
   ...citationsFr,
   ...citationReportFr,
+  ...exportFr,
   'centre.label': 'Élément ouvert',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',

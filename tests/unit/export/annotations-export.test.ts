@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { exportedPassages } from '../../../electron/export/passages.ts';
 import { annotationsCsv, csvField } from '../../../electron/export/annotations-csv.ts';
 import { w3cCollection } from '../../../electron/export/w3c-annotations.ts';
+import { annotationsMarkdown } from '../../../electron/export/annotations-markdown.ts';
+import { exportFile } from '../../../electron/export/export-file.ts';
 import { inSampleVault } from '../../helpers/test-vault.ts';
 import { mustFailures, w3cSuiteAvailable } from '../../helpers/w3c-annotation-schemas.ts';
 
@@ -48,4 +50,29 @@ test('CSV: a byte-order mark, RFC 4180 quoting, CRLF lines, accents intact, one 
   assert.equal(csvField('Hanoi, "IMM6"\nnext'), '"Hanoi, ""IMM6""\nnext"');
   assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`, 'a formula is kept as text');
   assert.equal(csvField('plain'), 'plain');
+});
+
+test('Markdown per source: the title and reference, each passage a quote linking back to it, its codes as tags with their parents, its comment; pasted into a note, each verifies', async () => {
+  await inSampleVault(async (vault) => {
+    const passages = exportedPassages(vault, ['sample-commit-overview']);
+    const markdown = annotationsMarkdown(passages);
+    assert.ok(markdown.startsWith('# COMMIT: six countries against human trafficking since 2004\n\nCarnet team, Carnet sample, 2025-11-20\n'));
+    assert.match(markdown, /\n#Regional-cooperation\/Ministerial-meetings\n/);
+    assert.match(markdown, /\nThe founding date: 2004, six countries\.\n/);
+    const note = await vault.createNote('Exported', markdown);
+    assert.deepEqual(vault.listCitations({ noteId: note.id }).map((c) => c.state), ['verified', 'verified', 'verified']);
+  });
+});
+
+test('the code × source matrix and the co-occurrence table as CSV, codes named with their parents', async () => {
+  await inSampleVault(async (vault) => {
+    const matrix = exportFile(vault, 'matrix');
+    assert.equal(matrix.fileName, 'Carnet-Sample-Vault.code-matrix.csv');
+    const lines = matrix.text.slice(1).split('\r\n').filter(Boolean);
+    assert.match(lines[0] ?? '', /^code,COMMIT: six countries against human trafficking since 2004,Hà Nội accueille/);
+    assert.ok(lines.includes('Regional cooperation › Ministerial meetings,1,0,1,2'), lines.join('\n'));
+    const pairs = exportFile(vault, 'cooccurrence');
+    assert.ok(pairs.text.startsWith('\uFEFFcode_a,code_b,passages\r\n'));
+    assert.equal(pairs.text.slice(1).split('\r\n').filter(Boolean).length, pairs.count + 1);
+  });
 });

@@ -1,0 +1,30 @@
+import type { exportEn } from './export.en.ts';
+
+/** Les mots du dialogue d’export. */
+export const exportFr: Record<keyof typeof exportEn, string> = {
+  'toolbar.export': 'Exporter',
+  'export.title': 'Exporter',
+  'export.what': 'Quoi',
+  'export.what.annotations': 'Annotations',
+  'export.what.annotations.hint': 'Chaque passage avec sa source, son commentaire, ses codes, sa couleur et son état.',
+  'export.what.matrix': 'Matrice codes × sources',
+  'export.what.matrix.hint': 'Combien de passages chaque code a dans chaque source (CSV).',
+  'export.what.cooccurrence': 'Cooccurrence des codes',
+  'export.what.cooccurrence.hint': 'Combien de fois deux codes se rencontrent sur un passage (CSV).',
+  'export.scope': 'De',
+  'export.scope.source': 'Cette source : « {title} »',
+  'export.scope.noSource': 'La source ouverte (ouvrez-en une d’abord)',
+  'export.scope.vault': 'Toutes les sources du coffre',
+  'export.format': 'Format',
+  'export.format.csv': 'CSV',
+  'export.format.csv.hint': 'Pour un tableur (Excel, LibreOffice) : une ligne par passage, accents intacts.',
+  'export.format.markdown': 'Markdown',
+  'export.format.markdown.hint': 'Pour Obsidian ou tout éditeur : chaque passage en citation, avec un lien vers lui.',
+  'export.format.w3c': 'W3C Web Annotation (JSON-LD)',
+  'export.format.w3c.hint': 'Pour les outils et serveurs d’annotation (Hypothesis, IIIF…).',
+  'export.save': 'Exporter',
+  'export.donePassages': '{count} passages exportés dans {name}.',
+  'export.donePassagesOne': '1 passage exporté dans {name}.',
+  'export.doneRows': '{count} lignes exportées dans {name}.',
+  'export.doneRowsOne': '1 ligne exportée dans {name}.',
+};
