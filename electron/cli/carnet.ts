@@ -3,7 +3,7 @@ import { CarnetError } from '../core/carnet-error.ts';
 import { Vault } from '../vault/vault.ts';
 import { annotationReviews, checkVault } from '../vault/vault-check.ts';
 import { citationProblems } from '../vault/citation-problems.ts';
-import { runExport } from './export-command.ts';
+import { runExport, runRestore } from './export-command.ts';
 import { annotationStates } from '../vault/annotation-states.ts';
 import { runAnnotations, runCodes } from './annotations-command.ts';
 import { runImport } from './import-command.ts';
@@ -43,6 +43,10 @@ Commands:
          [--source ID]       Only those on this source.
          [--state anchored|needs-review|orphan]
   codes --vault DIR          Show the code tree, with the number of passages of each (sub-codes included).
+  export --vault DIR --format zip --out FILE.zip
+                             The whole vault as one backup (without its search index).
+  restore BACKUP.zip DIR     Make a backup into a vault in DIR (a new or empty folder); an archive
+                             with paths leaving the folder, absolute paths or links is refused.
   export --vault DIR --format w3c|csv|markdown|matrix|cooccurrence
                              The annotations as W3C Web Annotation JSON-LD, CSV (UTF-8, for a
          [--source ID,…]     spreadsheet) or Markdown, for the whole vault or these sources; the
@@ -102,6 +106,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await withVault(requireVault(values.vault), (vault) => runAnnotations(vault, { codes: values.code ?? [], source: values.source, state: values.state }, json, io));
       case 'codes':
         return await withVault(requireVault(values.vault), (vault) => runCodes(vault, json, io));
+      case 'restore':
+        return await runRestore(rest[0], rest[1], json, io);
       case 'export':
         return await withVault(requireVault(values.vault), (vault) => runExport(vault, { format: values.format, sources: values.source, out: values.out }, io));
       default:

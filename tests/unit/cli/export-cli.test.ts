@@ -31,3 +31,23 @@ test('carnet export: annotations as CSV to standard output, as W3C JSON-LD to a 
     await remove();
   }
 });
+
+test('carnet export --format zip then carnet restore: the vault again in a new folder, readable by carnet check', async () => {
+  const { dir, remove } = await sampleVaultCopy();
+  try {
+    const zip = path.join(dir, '..', 'backup.zip');
+    const made = await cli('export', '--vault', dir, '--format', 'zip', '--out', zip);
+    assert.equal(made.code, 0, made.err);
+    assert.match(made.err, /Backed up 13 files/);
+    const into = path.join(dir, '..', 'restored');
+    const restored = await cli('restore', zip, into);
+    assert.equal(restored.code, 0, restored.err);
+    assert.match(restored.out, /Restored 13 files into/);
+    const check = await cli('check', '--vault', into);
+    assert.equal(check.code, 0, check.out);
+    assert.equal((await cli('restore', zip, into)).code, 1, 'a folder that is not empty is refused');
+    assert.equal((await cli('export', '--vault', dir, '--format', 'zip')).code, 2, 'a backup needs --out');
+  } finally {
+    await remove();
+  }
+});
