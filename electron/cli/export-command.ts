@@ -33,7 +33,8 @@ export async function runExport(vault: Vault, options: ExportOptions, io: CliIo)
   }
   const file = path.resolve(options.out);
   await fs.writeFile(file, text, 'utf8').catch((error: unknown) => Promise.reject(fileSystemError(error, file)));
-  io.err(`Exported ${count} ${format === 'matrix' || format === 'cooccurrence' ? 'row' : 'passage'}${count === 1 ? '' : 's'} to ${file}.`);
+  const unit = format === 'matrix' || format === 'cooccurrence' ? 'row' : ['csl-json', 'bibtex', 'ris', 'bibliography'].includes(format) ? 'reference' : 'passage';
+  io.err(`Exported ${count} ${unit}${count === 1 ? '' : 's'} to ${file}.`);
   return 0;
 }
 

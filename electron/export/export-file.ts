@@ -5,10 +5,11 @@ import { annotationsCsv } from './annotations-csv.ts';
 import { annotationsMarkdown } from './annotations-markdown.ts';
 import { cooccurrenceCsv, matrixCsv } from './code-tables-csv.ts';
 import { w3cCollection } from './w3c-annotations.ts';
+import { cslItem, formatCitations } from './source-citations.ts';
 import type { ExportedFile } from './exported-file.ts';
 
 /** What can leave Carnet so far, for the Export dialog and `carnet export` alike. */
-export const EXPORT_FORMATS = ['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence'] as const;
+export const EXPORT_FORMATS = ['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type { ExportedFile };
@@ -40,6 +41,16 @@ export function exportFile(vault: Vault, format: ExportFormat, sourceIds?: strin
     case 'cooccurrence': {
       const table = vault.codeCooccurrence();
       return { fileName: `${base}.co-occurrence.csv`, mediaType: 'text/csv', text: cooccurrenceCsv(table, codeName), count: table.pairs.length };
+    }
+    case 'csl-json':
+    case 'bibtex':
+    case 'ris':
+    case 'bibliography': {
+      const sources = vault.listSources().filter((source) => !sourceIds || sourceIds.includes(source.id));
+      const text = formatCitations(sources.map(cslItem), format);
+      const extension = { 'csl-json': 'csl.json', bibtex: 'bib', ris: 'ris', bibliography: 'bibliography.txt' }[format];
+      const mediaType = { 'csl-json': 'application/vnd.citationstyles.csl+json', bibtex: 'application/x-bibtex', ris: 'application/x-research-info-systems', bibliography: 'text/plain' }[format];
+      return { fileName: `${base}.${extension}`, mediaType, text, count: sources.length };
     }
     default:
       throw new CarnetError('invalid-input', { en: `Carnet cannot export "${String(format)}".`, fr: `Carnet ne sait pas exporter « ${String(format)} ».` });

@@ -4,8 +4,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { saveTextFile } from './save-file.ts';
 import type { ExportedFile } from '../../electron/api.ts';
 
-type What = 'annotations' | 'matrix' | 'cooccurrence';
+type What = 'annotations' | 'references' | 'matrix' | 'cooccurrence';
 type AnnotationFormat = 'csv' | 'markdown' | 'w3c';
+type ReferenceFormat = 'bibtex' | 'ris' | 'csl-json' | 'bibliography';
 
 interface ExportDialogProps {
   /** The source open in the centre, offered as "this source's annotations". */
@@ -25,6 +26,7 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
   const [what, setWhat] = useState<What>('annotations');
   const [scope, setScope] = useState<'source' | 'vault'>(source ? 'source' : 'vault');
   const [format, setFormat] = useState<AnnotationFormat>('csv');
+  const [referenceFormat, setReferenceFormat] = useState<ReferenceFormat>('bibtex');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,9 +39,10 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
     setBusy(true);
     setError(null);
     try {
-      const file: ExportedFile = await api.exportFile(what === 'annotations' ? { format, ...(scope === 'source' && source ? { sourceIds: [source.id] } : {}) } : { format: what });
+      const sourceIds = scope === 'source' && source ? { sourceIds: [source.id] } : {};
+      const file: ExportedFile = await api.exportFile(what === 'annotations' ? { format, ...sourceIds } : what === 'references' ? { format: referenceFormat, ...sourceIds } : { format: what });
       saveTextFile(file.fileName, file.mediaType, file.text);
-      onDone(t(what === 'annotations' ? 'export.donePassages' : 'export.doneRows', { count: file.count, name: file.fileName }));
+      onDone(t(what === 'annotations' ? 'export.donePassages' : what === 'references' ? 'export.doneReferences' : 'export.doneRows', { count: file.count, name: file.fileName }));
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -56,7 +59,7 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
         <div className="dialog-body">
           <fieldset className="export-choice">
             <legend>{t('export.what')}</legend>
-            {(['annotations', 'matrix', 'cooccurrence'] as const).map((option) => (
+            {(['annotations', 'references', 'matrix', 'cooccurrence'] as const).map((option) => (
               <label key={option}>
                 <input type="radio" name="what" checked={what === option} onChange={() => setWhat(option)} autoFocus={option === what} />
                 <span>
@@ -66,7 +69,7 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
               </label>
             ))}
           </fieldset>
-          {what === 'annotations' && (
+          {(what === 'annotations' || what === 'references') && (
             <>
               <fieldset className="export-choice">
                 <legend>{t('export.scope')}</legend>
@@ -79,18 +82,33 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
                   <span>{t('export.scope.vault')}</span>
                 </label>
               </fieldset>
-              <fieldset className="export-choice">
-                <legend>{t('export.format')}</legend>
-                {(['csv', 'markdown', 'w3c'] as const).map((option) => (
-                  <label key={option}>
-                    <input type="radio" name="format" checked={format === option} onChange={() => setFormat(option)} />
-                    <span>
-                      {t(`export.format.${option}`)}
-                      <small className="muted">{t(`export.format.${option}.hint`)}</small>
-                    </span>
-                  </label>
-                ))}
-              </fieldset>
+              {what === 'references' ? (
+                <fieldset className="export-choice">
+                  <legend>{t('export.format')}</legend>
+                  {(['bibtex', 'ris', 'csl-json', 'bibliography'] as const).map((option) => (
+                    <label key={option}>
+                      <input type="radio" name="reference-format" checked={referenceFormat === option} onChange={() => setReferenceFormat(option)} />
+                      <span>
+                        {t(`export.format.${option}`)}
+                        <small className="muted">{t(`export.format.${option}.hint`)}</small>
+                      </span>
+                    </label>
+                  ))}
+                </fieldset>
+              ) : (
+                <fieldset className="export-choice">
+                  <legend>{t('export.format')}</legend>
+                  {(['csv', 'markdown', 'w3c'] as const).map((option) => (
+                    <label key={option}>
+                      <input type="radio" name="format" checked={format === option} onChange={() => setFormat(option)} />
+                      <span>
+                        {t(`export.format.${option}`)}
+                        <small className="muted">{t(`export.format.${option}.hint`)}</small>
+                      </span>
+                    </label>
+                  ))}
+                </fieldset>
+              )}
             </>
           )}
           {error && (

@@ -36,6 +36,16 @@ test('Export: a source’s annotations as CSV for a spreadsheet and the vault’
     assert.match(md, /^# COMMIT: six countries/m);
     assert.match(md, /^# Hà Nội accueille la sixième conférence/m);
 
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('radio', { name: /^References/ }).check();
+    await dialog.getByRole('radio', { name: 'Every source of the vault' }).check();
+    await dialog.getByRole('radio', { name: /^BibTeX/ }).check();
+    const [bib] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    assert.equal(bib.suggestedFilename(), 'Carnet-Sample-Vault.bib');
+    const bibtex = await fs.readFile((await bib.path())!, 'utf8');
+    assert.equal(bibtex.match(/^@/gm)?.length, 3, 'one entry per source');
+    assert.match(bibtex, /title = \{Hà \{N\}ội accueille/);
+
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await page.getByRole('combobox', { name: 'Thème' }).selectOption('dark');
     await page.getByRole('button', { name: 'Exporter', exact: true }).click();

@@ -21,6 +21,11 @@ test('carnet export: annotations as CSV to standard output, as W3C JSON-LD to a 
     assert.deepEqual([collection.type, collection.total], ['AnnotationCollection', 2]);
     assert.match(collection.label, /Hà Nội accueille/);
 
+    const ris = await cli('export', '--vault', dir, '--format', 'ris');
+    assert.equal(ris.code, 0, ris.err);
+    assert.equal(ris.out.match(/^TY {2}- /gm)?.length, 3);
+    assert.match(ris.out, /^T1 {2}- Hà Nội accueille la sixième conférence ministérielle du processus COMMIT$/m);
+
     const badFormat = await cli('export', '--vault', dir, '--format', 'pdf');
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.err, /--format w3c\|csv/);

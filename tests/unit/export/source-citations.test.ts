@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { Cite } from '@citation-js/core';
+import { cslItem, cslName, formatCitations } from '../../../electron/export/source-citations.ts';
+
+const SOURCE = {
+  id: 'imm6',
+  title: 'Hà Nội accueille la sixième conférence ministérielle du processus COMMIT',
+  authors: ['Nguyễn Thị Hương', 'Jane Roe', 'VNA'],
+  publisher: 'Le Courrier du Mékong',
+  published: '2025-11-19',
+  url: 'https://example.org/imm6',
+  language: 'fr',
+  original: 'sources/originals/imm6.html',
+};
+
+test('names: Vietnamese family names first, Western ones last, organisations and one-word names kept whole', () => {
+  assert.deepEqual(cslName('Nguyễn Thị Hương'), { family: 'Nguyễn', given: 'Thị Hương' });
+  assert.deepEqual(cslName('Jane Roe'), { family: 'Roe', given: 'Jane' });
+  assert.deepEqual(cslName('VNA'), { literal: 'VNA' });
+  assert.deepEqual(cslName('Carnet team'), { literal: 'Carnet team' });
+});
+
+test('BibTeX, re-read by an independent parser (@retorquere/bibtex-parser): the same title, authors and year, accents intact', () => {
+  const bib = formatCitations([cslItem(SOURCE)], 'bibtex');
+  const { entries, errors } = parseBibtex(bib);
+  assert.deepEqual(errors, []);
+  const [entry] = entries;
+  assert.equal(entry?.fields.title, SOURCE.title);
+  assert.deepEqual(entry?.fields.author?.map((a) => a.lastName ?? a.name), ['Nguyễn', 'Roe', 'VNA']);
+  assert.equal(entry?.fields.year, '2025');
+});
+
+test('RIS and CSL-JSON, re-imported by citation-js: the same fields', () => {
+  for (const format of ['ris', 'csl-json'] as const) {
+    const text = formatCitations([cslItem(SOURCE)], format);
+    const [item] = new Cite(text).data as { title?: string; author?: { family?: string; given?: string; literal?: string }[]; issued?: { 'date-parts': number[][] }; URL?: string }[];
+    assert.equal(item?.title, SOURCE.title, format);
+    assert.equal(item?.author?.[0]?.family, 'Nguyễn', format);
+    assert.deepEqual(item?.issued?.['date-parts']?.[0]?.slice(0, 1), [2025], format);
+    assert.equal(item?.URL, SOURCE.url, format);
+  }
+});
+
+test('an APA bibliography, formatted offline by citeproc, in English and French', () => {
+  const en = formatCitations([cslItem(SOURCE)], 'bibliography', 'en');
+  assert.match(en, /^Nguyễn, T\. H\., Roe, J\., & VNA\. \(2025, November 19\)\. Hà Nội accueille/);
+  const fr = formatCitations([cslItem(SOURCE)], 'bibliography', 'fr');
+  assert.match(fr, /novembre/);
+});
