@@ -79,7 +79,7 @@ export function formatCitations(items: CslItem[], format: CitationFormat, langua
 function unwrapRis(ris: string): string {
   const lines: string[] = [];
   for (const line of ris.split('\n')) {
-    if (line !== '' && !/^[A-Z][A-Z0-9]  - /.test(line) && lines.length > 0) lines[lines.length - 1] += line;
+    if (line !== '' && !/^[A-Z][A-Z0-9] {2}- /.test(line) && lines.length > 0) lines[lines.length - 1] += line;
     else lines.push(line);
   }
   return lines.join('\n');
