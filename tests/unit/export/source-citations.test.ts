@@ -3,6 +3,16 @@ import assert from 'node:assert/strict';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { Cite } from '@citation-js/core';
 import { cslItem, cslName, formatCitations } from '../../../electron/export/source-citations.ts';
+import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import AjvModule from 'ajv';
+import { PROJECT_ROOT } from '../../helpers/temp-dir.ts';
+
+// CommonJS: the class is the module's `default`.
+const Ajv = AjvModule.default;
+const CSL_SCHEMA = path.join(PROJECT_ROOT, '..', 'shared', 'standards', 'csl', 'schemas', 'input', 'csl-data.json');
+const cslSchemaSkip = existsSync(CSL_SCHEMA) ? false : 'the CSL schemas (../shared/standards/csl) are not here';
 
 const SOURCE = {
   id: 'imm6',
@@ -48,4 +58,11 @@ test('an APA bibliography, formatted offline by citeproc, in English and French'
   assert.match(en, /^Nguyễn, T\. H\., Roe, J\., & VNA\. \(2025, November 19\)\. Hà Nội accueille/);
   const fr = formatCitations([cslItem(SOURCE)], 'bibliography', 'fr');
   assert.match(fr, /novembre/);
+});
+
+test('CSL-JSON is valid against the CSL project’s own schema (csl-data.json)', { skip: cslSchemaSkip }, async () => {
+  const schema = JSON.parse(await fs.readFile(CSL_SCHEMA, 'utf8')) as object;
+  const validate = new Ajv({ strict: false }).compile(schema);
+  const items = JSON.parse(formatCitations([cslItem(SOURCE), cslItem({ ...SOURCE, id: 'report', original: 'r.pdf', authors: [], published: undefined, url: undefined })], 'csl-json')) as unknown;
+  assert.equal(validate(items), true, JSON.stringify(validate.errors));
 });
