@@ -43,6 +43,9 @@ Commands:
          [--source ID]       Only those on this source.
          [--state anchored|needs-review|orphan]
   codes --vault DIR          Show the code tree, with the number of passages of each (sub-codes included).
+  export --vault DIR --format qdpx --out FILE.qdpx
+                             The vault as a REFI-QDA project (codebook, coded passages, notes), for
+                             ATLAS.ti, MAXQDA, NVivo and other QDA tools.
   export --vault DIR --format zip --out FILE.zip
                              The whole vault as one backup (without its search index).
   restore BACKUP.zip DIR     Make a backup into a vault in DIR (a new or empty folder); an archive

@@ -4,6 +4,7 @@ import { CarnetError } from '../core/carnet-error.ts';
 import { fileSystemError } from '../core/fs-errors.ts';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from '../export/export-file.ts';
 import { backupVault } from '../export/vault-backup.ts';
+import { qdaProject, qdpxArchive } from '../export/refi-qda.ts';
 import { restoreVault } from '../export/vault-restore.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { CliIo } from './carnet.ts';
@@ -23,8 +24,9 @@ export interface ExportOptions {
 
 export async function runExport(vault: Vault, options: ExportOptions, io: CliIo): Promise<number> {
   if (options.format === 'zip') return backup(vault, options.out, io);
+  if (options.format === 'qdpx') return qdpx(vault, options.out, io);
   const format = options.format as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format)) throw new CarnetError('invalid-input', `Say which format with --format ${[...EXPORT_FORMATS, 'zip'].join('|')}.`);
+  if (!format || !EXPORT_FORMATS.includes(format)) throw new CarnetError('invalid-input', `Say which format with --format ${[...EXPORT_FORMATS, 'qdpx', 'zip'].join('|')}.`);
   const ids = options.sources?.split(',').map((id) => id.trim()).filter(Boolean);
   const { text, count } = exportFile(vault, format, ids);
   if (!options.out) {
@@ -44,6 +46,16 @@ async function backup(vault: Vault, out: string | undefined, io: CliIo): Promise
   const result = await backupVault(vault.root, out);
   io.err(`Backed up ${result.files} file${result.files === 1 ? '' : 's'} (${(result.bytes / 1048576).toFixed(1)} MB) to ${result.file}.`);
   for (const link of result.skippedLinks) io.err(`Left out ${link}: it is a link, and a backup holds the vault's own files.`);
+  return 0;
+}
+
+/** The vault as a REFI-QDA project, for ATLAS.ti, MAXQDA, NVivo and the like. */
+async function qdpx(vault: Vault, out: string | undefined, io: CliIo): Promise<number> {
+  if (!out) throw new CarnetError('invalid-input', 'Say where to write the project with --out FILE.qdpx.');
+  const file = path.resolve(out);
+  const project = qdaProject(vault);
+  await fs.writeFile(file, await qdpxArchive(project)).catch((error: unknown) => Promise.reject(fileSystemError(error, file)));
+  io.err(`Exported ${project.files.length} source${project.files.length === 1 ? '' : 's'} with their coded passages, the codebook and the notes to ${file}.`);
   return 0;
 }
 

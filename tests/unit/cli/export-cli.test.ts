@@ -52,6 +52,9 @@ test('carnet export --format zip then carnet restore: the vault again in a new f
     assert.equal(check.code, 0, check.out);
     assert.equal((await cli('restore', zip, into)).code, 1, 'a folder that is not empty is refused');
     assert.equal((await cli('export', '--vault', dir, '--format', 'zip')).code, 2, 'a backup needs --out');
+    const qdpx = await cli('export', '--vault', dir, '--format', 'qdpx', '--out', path.join(dir, '..', 'project.qdpx'));
+    assert.equal(qdpx.code, 0, qdpx.err);
+    assert.match(qdpx.err, /Exported 3 sources with their coded passages, the codebook and the notes to .*project\.qdpx/);
   } finally {
     await remove();
   }
