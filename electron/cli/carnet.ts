@@ -4,6 +4,7 @@ import { Vault } from '../vault/vault.ts';
 import { annotationReviews, checkVault } from '../vault/vault-check.ts';
 import { citationProblems } from '../vault/citation-problems.ts';
 import { runExport, runRestore } from './export-command.ts';
+import { importCodebookFile } from './codebook-command.ts';
 import { annotationStates } from '../vault/annotation-states.ts';
 import { runAnnotations, runCodes } from './annotations-command.ts';
 import { runImport } from './import-command.ts';
@@ -48,6 +49,9 @@ Commands:
                              ATLAS.ti, MAXQDA, NVivo and other QDA tools.
   export --vault DIR --format zip --out FILE.zip
                              The whole vault as one backup (without its search index).
+  import-codebook --vault DIR FILE
+                             Add a REFI-QDA codebook (.qdc, or a .qdpx project's) to the vault's:
+                             new codes under their parents; codes it already has are kept.
   restore BACKUP.zip DIR     Make a backup into a vault in DIR (a new or empty folder); an archive
                              with paths leaving the folder, absolute paths or links is refused.
   export --vault DIR --format w3c|csv|markdown|matrix|cooccurrence
@@ -109,6 +113,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await withVault(requireVault(values.vault), (vault) => runAnnotations(vault, { codes: values.code ?? [], source: values.source, state: values.state }, json, io));
       case 'codes':
         return await withVault(requireVault(values.vault), (vault) => runCodes(vault, json, io));
+      case 'import-codebook':
+        return await importCodebookFile(requireVault(values.vault), rest[0], json, io);
       case 'restore':
         return await runRestore(rest[0], rest[1], json, io);
       case 'export':

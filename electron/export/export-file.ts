@@ -6,10 +6,12 @@ import { annotationsMarkdown } from './annotations-markdown.ts';
 import { cooccurrenceCsv, matrixCsv } from './code-tables-csv.ts';
 import { w3cCollection } from './w3c-annotations.ts';
 import { cslItem, formatCitations } from './source-citations.ts';
+import { codebookXml } from './qdc-codebook.ts';
+import { guidOf } from './refi-qda.ts';
 import type { ExportedFile } from './exported-file.ts';
 
 /** What can leave Carnet so far, for the Export dialog and `carnet export` alike. */
-export const EXPORT_FORMATS = ['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography'] as const;
+export const EXPORT_FORMATS = ['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography', 'qdc'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type { ExportedFile };
@@ -51,6 +53,11 @@ export function exportFile(vault: Vault, format: ExportFormat, sourceIds?: strin
       const extension = { 'csl-json': 'csl.json', bibtex: 'bib', ris: 'ris', bibliography: 'bibliography.txt' }[format];
       const mediaType = { 'csl-json': 'application/vnd.citationstyles.csl+json', bibtex: 'application/x-bibtex', ris: 'application/x-research-info-systems', bibliography: 'text/plain' }[format];
       return { fileName: `${base}.${extension}`, mediaType, text, count: sources.length };
+    }
+    case 'qdc': {
+      const codes = vault.codebook().codes;
+      const text = codebookXml(codes, (id) => guidOf(`${vault.manifest.id}:code:${id}`));
+      return { fileName: `${base}.qdc`, mediaType: 'application/xml', text, count: codes.length };
     }
     default:
       throw new CarnetError('invalid-input', { en: `Carnet cannot export "${String(format)}".`, fr: `Carnet ne sait pas exporter « ${String(format)} ».` });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import yazl from 'yazl';
 import type { Vault } from '../vault/vault.ts';
-import type { Code } from '../vault/vault-schemas.ts';
+import { codeElements, xmlEscape } from './qdc-codebook.ts';
 
 /**
  * The vault as a REFI-QDA project (the exchange format of ATLAS.ti, MAXQDA, NVivo, QDA Miner…):
@@ -29,7 +29,7 @@ export function qdaProject(vault: Vault, now = new Date()): QdaProject {
   out.push('<?xml version="1.0" encoding="utf-8"?>');
   out.push(`<Project xmlns="urn:QDA-XML:project:1.0" name="${attr(vault.manifest.name)}" origin="Carnet" creatingUserGUID="${user}" creationDateTime="${stamp}">`);
   out.push(`<Users><User guid="${user}" name="Carnet"/></Users>`);
-  if (codes.length > 0) out.push('<CodeBook><Codes>', ...codeTree(codes, null, guid), '</Codes></CodeBook>');
+  if (codes.length > 0) out.push('<CodeBook><Codes>', ...codeElements(codes, (id) => guid('code', id)), '</Codes></CodeBook>');
   const sources = vault.listSources();
   if (sources.length > 0) {
     out.push('<Sources>');
@@ -81,20 +81,6 @@ export async function qdpxArchive(project: QdaProject): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function codeTree(codes: Code[], parent: string | null, guid: (kind: string, id: string) => string, depth = 0): string[] {
-  // A hand-edited codebook may loop: past 50 levels the rest is not nested further.
-  if (depth > 50) return [];
-  const out: string[] = [];
-  for (const code of codes.filter((c) => (c.parent ?? null) === parent || (parent === null && c.parent && !codes.some((p) => p.id === c.parent)))) {
-    const color = /^#[0-9a-fA-F]{6}$/.test(code.color ?? '') ? ` color="${code.color}"` : '';
-    out.push(`<Code guid="${guid('code', code.id)}" name="${attr(code.name)}" isCodable="true"${color}>`);
-    if (code.description?.trim()) out.push(`<Description>${text(code.description)}</Description>`);
-    out.push(...codeTree(codes, code.id, guid, depth + 1));
-    out.push('</Code>');
-  }
-  return out;
-}
-
 /** A GUID from a name, the way UUID v5 makes one (SHA-1, version and variant bits set). */
 export function guidOf(name: string): string {
   const hash = createHash('sha1').update(name).digest();
@@ -124,20 +110,10 @@ function short(quote: string): string {
   return flat.length <= 80 ? flat : `${flat.slice(0, 79)}…`;
 }
 
-/** XML 1.0 allows no control characters but tab, newline and return: they are left out. */
-function xmlChars(value: string): string {
-  let out = '';
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    if (code >= 0x20 ? code !== 0xfffe && code !== 0xffff : code === 0x09 || code === 0x0a || code === 0x0d) out += char;
-  }
-  return out;
-}
-
 function text(value: string): string {
-  return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return xmlEscape(value, false);
 }
 
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+  return xmlEscape(value, true);
 }

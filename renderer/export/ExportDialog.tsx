@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { saveTextFile } from './save-file.ts';
 import type { ExportedFile } from '../../electron/api.ts';
 
-type What = 'annotations' | 'references' | 'matrix' | 'cooccurrence';
+type What = 'annotations' | 'references' | 'codebook' | 'matrix' | 'cooccurrence';
 type AnnotationFormat = 'csv' | 'markdown' | 'w3c';
 type ReferenceFormat = 'bibtex' | 'ris' | 'csl-json' | 'bibliography';
 
@@ -40,9 +40,10 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
     setError(null);
     try {
       const sourceIds = scope === 'source' && source ? { sourceIds: [source.id] } : {};
-      const file: ExportedFile = await api.exportFile(what === 'annotations' ? { format, ...sourceIds } : what === 'references' ? { format: referenceFormat, ...sourceIds } : { format: what });
+      const request = what === 'annotations' ? { format, ...sourceIds } : what === 'references' ? { format: referenceFormat, ...sourceIds } : { format: what === 'codebook' ? ('qdc' as const) : what };
+      const file: ExportedFile = await api.exportFile(request);
       saveTextFile(file.fileName, file.mediaType, file.text);
-      onDone(t(what === 'annotations' ? 'export.donePassages' : what === 'references' ? 'export.doneReferences' : 'export.doneRows', { count: file.count, name: file.fileName }));
+      onDone(t(what === 'annotations' ? 'export.donePassages' : what === 'references' ? 'export.doneReferences' : what === 'codebook' ? 'export.doneCodes' : 'export.doneRows', { count: file.count, name: file.fileName }));
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -59,7 +60,7 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
         <div className="dialog-body">
           <fieldset className="export-choice">
             <legend>{t('export.what')}</legend>
-            {(['annotations', 'references', 'matrix', 'cooccurrence'] as const).map((option) => (
+            {(['annotations', 'references', 'codebook', 'matrix', 'cooccurrence'] as const).map((option) => (
               <label key={option}>
                 <input type="radio" name="what" checked={what === option} onChange={() => setWhat(option)} autoFocus={option === what} />
                 <span>

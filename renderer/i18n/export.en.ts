@@ -37,4 +37,8 @@ export const exportEn = {
   'export.format.bibliography.hint': 'Formatted text, ready to paste.',
   'export.doneReferences': '{count} references exported to {name}.',
   'export.doneReferencesOne': '1 reference exported to {name}.',
+  'export.what.codebook': 'Codebook (REFI-QDA .qdc)',
+  'export.what.codebook.hint': 'The codes, nested, with colours and descriptions, for ATLAS.ti, MAXQDA, NVivo or a colleague’s Carnet.',
+  'export.doneCodes': '{count} codes exported to {name}.',
+  'export.doneCodesOne': '1 code exported to {name}.',
 };

@@ -39,4 +39,8 @@ export const exportFr: Record<keyof typeof exportEn, string> = {
   'export.format.bibliography.hint': 'Du texte mis en forme, prêt à coller.',
   'export.doneReferences': '{count} références exportées dans {name}.',
   'export.doneReferencesOne': '1 référence exportée dans {name}.',
+  'export.what.codebook': 'Livre de codes (REFI-QDA .qdc)',
+  'export.what.codebook.hint': 'Les codes, imbriqués, avec couleurs et descriptions, pour ATLAS.ti, MAXQDA, NVivo ou le Carnet d’un collègue.',
+  'export.doneCodes': '{count} codes exportés dans {name}.',
+  'export.doneCodesOne': '1 code exporté dans {name}.',
 };

@@ -46,6 +46,12 @@ test('Export: a source’s annotations as CSV for a spreadsheet and the vault’
     assert.equal(bibtex.match(/^@/gm)?.length, 3, 'one entry per source');
     assert.match(bibtex, /title = \{Hà \{N\}ội accueille/);
 
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('radio', { name: /^Codebook \(REFI-QDA \.qdc\)/ }).check();
+    const [qdc] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    assert.equal(qdc.suggestedFilename(), 'Carnet-Sample-Vault.qdc');
+    assert.match(await fs.readFile((await qdc.path())!, 'utf8'), /<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"/);
+
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await page.getByRole('combobox', { name: 'Thème' }).selectOption('dark');
     await page.getByRole('button', { name: 'Exporter', exact: true }).click();
