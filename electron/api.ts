@@ -235,7 +235,7 @@ export const methodSchemas = {
     .object({ noteId: idSchema.optional(), sourceId: idSchema.optional(), states: z.array(z.enum(['verified', 'changed', 'needs-review', 'missing'])).max(4).optional() })
     .strict(),
   /** Annotations (of some sources, or all) or code tables as a file's text, for the Export dialog to save. */
-  exportFile: z.object({ format: z.enum(['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography', 'qdc']), sourceIds: z.array(idSchema).max(10_000).optional() }).strict(),
+  exportFile: z.object({ format: z.enum(['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography', 'qdc', 'note-markdown', 'note-html']), sourceIds: z.array(idSchema).max(10_000).optional(), noteIds: z.array(idSchema).max(10_000).optional() }).strict(),
   /** A quote template tried on an example passage, for the settings' preview. */
   previewQuoteTemplate: z.object({ template: z.string().max(4000), language: z.enum(['en', 'fr']) }).strict(),
   /** An annotated passage as Markdown after the vault's quote template, for the editor to insert. */

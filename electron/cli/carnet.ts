@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, code: { type: 'string', multiple: true }, source: { type: 'string' }, state: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, code: { type: 'string', multiple: true }, source: { type: 'string' }, state: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -118,7 +118,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       case 'restore':
         return await runRestore(rest[0], rest[1], json, io);
       case 'export':
-        return await withVault(requireVault(values.vault), (vault) => runExport(vault, { format: values.format, sources: values.source, out: values.out }, io));
+        return await withVault(requireVault(values.vault), (vault) => runExport(vault, { format: values.format, sources: values.source, notes: values.note, out: values.out }, io));
       default:
         throw new CarnetError('invalid-input', `Unknown command "${command}". Run "carnet --help" for the list.`);
     }

@@ -20,6 +20,8 @@ export interface ExportOptions {
   /** Source ids, separated by commas; all sources when absent. */
   sources: string | undefined;
   out: string | undefined;
+  /** Note ids, separated by commas, for the note formats; all notes when absent. */
+  notes?: string | undefined;
 }
 
 export async function runExport(vault: Vault, options: ExportOptions, io: CliIo): Promise<number> {
@@ -28,14 +30,14 @@ export async function runExport(vault: Vault, options: ExportOptions, io: CliIo)
   const format = options.format as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new CarnetError('invalid-input', `Say which format with --format ${[...EXPORT_FORMATS, 'qdpx', 'zip'].join('|')}.`);
   const ids = options.sources?.split(',').map((id) => id.trim()).filter(Boolean);
-  const { text, count } = exportFile(vault, format, ids);
+  const { text, count } = await exportFile(vault, format, { ...(ids ? { sourceIds: ids } : {}), ...(options.notes ? { noteIds: options.notes.split(',').map((id) => id.trim()).filter(Boolean) } : {}) });
   if (!options.out) {
     io.out(text.replace(/\n$/, ''));
     return 0;
   }
   const file = path.resolve(options.out);
   await fs.writeFile(file, text, 'utf8').catch((error: unknown) => Promise.reject(fileSystemError(error, file)));
-  const unit = format === 'matrix' || format === 'cooccurrence' ? 'row' : ['csl-json', 'bibtex', 'ris', 'bibliography'].includes(format) ? 'reference' : 'passage';
+  const unit = format === 'matrix' || format === 'cooccurrence' ? 'row' : ['csl-json', 'bibtex', 'ris', 'bibliography'].includes(format) ? 'reference' : format === 'qdc' ? 'code' : format.startsWith('note-') ? 'note' : 'passage';
   io.err(`Exported ${count} ${unit}${count === 1 ? '' : 's'} to ${file}.`);
   return 0;
 }

@@ -81,7 +81,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     cooccurringPassages: ({ a, b }) => session.vault.cooccurringPassages(a, b),
     listCitations: (query) => session.vault.listCitations(query),
     citedIn: ({ sourceId }) => session.vault.citedIn(sourceId),
-    exportFile: ({ format, sourceIds }) => exportFile(session.vault, format, sourceIds),
+    exportFile: ({ format, sourceIds, noteIds }) => exportFile(session.vault, format, { ...(sourceIds ? { sourceIds } : {}), ...(noteIds ? { noteIds } : {}), language: session.language() }),
     previewQuoteTemplate: ({ template, language }) => ({ markdown: session.vault.previewQuoteTemplate(template, language) }),
     quoteMarkdown: async ({ sourceId, annotationId }) => ({ markdown: await session.vault.quoteMarkdown(sourceId, annotationId) }),
     quoteInNote: ({ sourceId, annotationId, noteId, title }) => session.vault.quoteInNote(sourceId, annotationId, { noteId, title }),

@@ -8,16 +8,25 @@ import { w3cCollection } from './w3c-annotations.ts';
 import { cslItem, formatCitations } from './source-citations.ts';
 import { codebookXml } from './qdc-codebook.ts';
 import { guidOf } from './refi-qda.ts';
+import { notesHtml, notesMarkdown } from './note-export.ts';
 import type { ExportedFile } from './exported-file.ts';
 
 /** What can leave Carnet so far, for the Export dialog and `carnet export` alike. */
-export const EXPORT_FORMATS = ['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography', 'qdc'] as const;
+export const EXPORT_FORMATS = ['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography', 'qdc', 'note-markdown', 'note-html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type { ExportedFile };
 
-/** One export, as text: the vault's annotations (or those of some sources), or its code tables. */
-export function exportFile(vault: Vault, format: ExportFormat, sourceIds?: string[], now = new Date()): ExportedFile {
+export interface ExportScope {
+  sourceIds?: string[];
+  /** For the note formats: which notes, in this order. */
+  noteIds?: string[];
+  language?: 'en' | 'fr';
+}
+
+/** One export, as text: the vault's annotations (or those of some sources), its references, codes or code tables, or notes. */
+export async function exportFile(vault: Vault, format: ExportFormat, scope: ExportScope = {}, now = new Date()): Promise<ExportedFile> {
+  const { sourceIds, noteIds, language = 'en' } = scope;
   for (const id of sourceIds ?? []) vault.getSource(id);
   const one = sourceIds?.length === 1 ? vault.getSource(sourceIds[0]!) : null;
   const base = fileBase(one?.title ?? vault.manifest.name);
@@ -58,6 +67,14 @@ export function exportFile(vault: Vault, format: ExportFormat, sourceIds?: strin
       const codes = vault.codebook().codes;
       const text = codebookXml(codes, (id) => guidOf(`${vault.manifest.id}:code:${id}`));
       return { fileName: `${base}.qdc`, mediaType: 'application/xml', text, count: codes.length };
+    }
+    case 'note-markdown':
+    case 'note-html': {
+      const ids = noteIds?.length ? noteIds : vault.listNotes().map((note) => note.id);
+      const named = ids.length === 1 ? fileBase(vault.getNote(ids[0]!).title) : base;
+      const html = format === 'note-html';
+      const text = html ? await notesHtml(vault, ids, language) : await notesMarkdown(vault, ids, language);
+      return { fileName: `${named}.${html ? 'html' : 'md'}`, mediaType: html ? 'text/html' : 'text/markdown', text, count: ids.length };
     }
     default:
       throw new CarnetError('invalid-input', { en: `Carnet cannot export "${String(format)}".`, fr: `Carnet ne sait pas exporter « ${String(format)} ».` });

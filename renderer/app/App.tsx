@@ -313,6 +313,7 @@ export function App() {
       {exportOpen && (
         <ExportDialog
           source={place.kind === 'source' ? { id: place.id, title: data.sources.find((s) => s.id === place.id)?.title ?? '' } : null}
+          note={place.kind === 'note' && !place.draft ? { id: place.id, title: data.notes.find((n) => n.id === place.id)?.title ?? '' } : null}
           onClose={() => setExportOpen(false)}
           onDone={setNotice}
         />

@@ -4,13 +4,15 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { saveTextFile } from './save-file.ts';
 import type { ExportedFile } from '../../electron/api.ts';
 
-type What = 'annotations' | 'references' | 'codebook' | 'matrix' | 'cooccurrence';
+type What = 'annotations' | 'references' | 'notes' | 'codebook' | 'matrix' | 'cooccurrence';
 type AnnotationFormat = 'csv' | 'markdown' | 'w3c';
 type ReferenceFormat = 'bibtex' | 'ris' | 'csl-json' | 'bibliography';
 
 interface ExportDialogProps {
   /** The source open in the centre, offered as "this source's annotations". */
   source: { id: string; title: string } | null;
+  /** The note open in the centre, offered as "this note". */
+  note: { id: string; title: string } | null;
   onClose: () => void;
   onDone: (text: string) => void;
 }
@@ -20,10 +22,12 @@ interface ExportDialogProps {
  * CSV for a spreadsheet, Markdown for Obsidian or W3C JSON-LD for annotation tools, and the code
  * tables as CSV. The file is saved where the browser or the desktop app saves downloads.
  */
-export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
+export function ExportDialog({ source, note, onClose, onDone }: ExportDialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [what, setWhat] = useState<What>('annotations');
+  const [what, setWhat] = useState<What>(note ? 'notes' : 'annotations');
+  const [noteScope, setNoteScope] = useState<'note' | 'all'>(note ? 'note' : 'all');
+  const [noteFormat, setNoteFormat] = useState<'note-markdown' | 'note-html'>('note-html');
   const [scope, setScope] = useState<'source' | 'vault'>(source ? 'source' : 'vault');
   const [format, setFormat] = useState<AnnotationFormat>('csv');
   const [referenceFormat, setReferenceFormat] = useState<ReferenceFormat>('bibtex');
@@ -40,10 +44,12 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
     setError(null);
     try {
       const sourceIds = scope === 'source' && source ? { sourceIds: [source.id] } : {};
-      const request = what === 'annotations' ? { format, ...sourceIds } : what === 'references' ? { format: referenceFormat, ...sourceIds } : { format: what === 'codebook' ? ('qdc' as const) : what };
+      const noteIds = noteScope === 'note' && note ? { noteIds: [note.id] } : {};
+      const request =
+        what === 'annotations' ? { format, ...sourceIds } : what === 'references' ? { format: referenceFormat, ...sourceIds } : what === 'notes' ? { format: noteFormat, ...noteIds } : { format: what === 'codebook' ? ('qdc' as const) : what };
       const file: ExportedFile = await api.exportFile(request);
       saveTextFile(file.fileName, file.mediaType, file.text);
-      onDone(t(what === 'annotations' ? 'export.donePassages' : what === 'references' ? 'export.doneReferences' : what === 'codebook' ? 'export.doneCodes' : 'export.doneRows', { count: file.count, name: file.fileName }));
+      onDone(t(what === 'annotations' ? 'export.donePassages' : what === 'references' ? 'export.doneReferences' : what === 'codebook' ? 'export.doneCodes' : what === 'notes' ? 'export.doneNotes' : 'export.doneRows', { count: file.count, name: file.fileName }));
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -60,7 +66,7 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
         <div className="dialog-body">
           <fieldset className="export-choice">
             <legend>{t('export.what')}</legend>
-            {(['annotations', 'references', 'codebook', 'matrix', 'cooccurrence'] as const).map((option) => (
+            {(['annotations', 'references', 'notes', 'codebook', 'matrix', 'cooccurrence'] as const).map((option) => (
               <label key={option}>
                 <input type="radio" name="what" checked={what === option} onChange={() => setWhat(option)} autoFocus={option === what} />
                 <span>
@@ -110,6 +116,33 @@ export function ExportDialog({ source, onClose, onDone }: ExportDialogProps) {
                   ))}
                 </fieldset>
               )}
+            </>
+          )}
+          {what === 'notes' && (
+            <>
+              <fieldset className="export-choice">
+                <legend>{t('export.scope')}</legend>
+                <label>
+                  <input type="radio" name="note-scope" checked={noteScope === 'note'} disabled={!note} onChange={() => setNoteScope('note')} />
+                  <span>{note ? t('export.scope.note', { title: note.title }) : t('export.scope.noNote')}</span>
+                </label>
+                <label>
+                  <input type="radio" name="note-scope" checked={noteScope === 'all'} onChange={() => setNoteScope('all')} />
+                  <span>{t('export.scope.allNotes')}</span>
+                </label>
+              </fieldset>
+              <fieldset className="export-choice">
+                <legend>{t('export.format')}</legend>
+                {(['note-html', 'note-markdown'] as const).map((option) => (
+                  <label key={option}>
+                    <input type="radio" name="note-format" checked={noteFormat === option} onChange={() => setNoteFormat(option)} />
+                    <span>
+                      {t(`export.format.${option}`)}
+                      <small className="muted">{t(`export.format.${option}.hint`)}</small>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
             </>
           )}
           {error && (

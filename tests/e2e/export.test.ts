@@ -52,6 +52,19 @@ test('Export: a source’s annotations as CSV for a spreadsheet and the vault’
     assert.equal(qdc.suggestedFilename(), 'Carnet-Sample-Vault.qdc');
     assert.match(await fs.readFile((await qdc.path())!, 'utf8'), /<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"/);
 
+    await page.locator('.sidebar [role="tab"]').nth(1).click();
+    await page.locator('.sidebar .item').filter({ hasText: 'COMMIT — a working timeline' }).first().click();
+    await page.locator('.note-body').waitFor();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    assert.equal(await dialog.getByRole('radio', { name: 'This note: “COMMIT — a working timeline”' }).isChecked(), true, 'the open note is offered first');
+    assert.equal(await dialog.getByRole('radio', { name: /^HTML/ }).isChecked(), true);
+    await screenshot(page, 'export-dialog-note');
+    const [html] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    assert.equal(html.suggestedFilename(), 'COMMIT-a-working-timeline.html');
+    const page2 = await fs.readFile((await html.path())!, 'utf8');
+    assert.ok(!page2.includes('carnet://') && !/<script/i.test(page2));
+    assert.match(page2, /<h2>References<\/h2>/);
+
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await page.getByRole('combobox', { name: 'Thème' }).selectOption('dark');
     await page.getByRole('button', { name: 'Exporter', exact: true }).click();

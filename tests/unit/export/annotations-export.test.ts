@@ -66,12 +66,12 @@ test('Markdown per source: the title and reference, each passage a quote linking
 
 test('the code × source matrix and the co-occurrence table as CSV, codes named with their parents', async () => {
   await inSampleVault(async (vault) => {
-    const matrix = exportFile(vault, 'matrix');
+    const matrix = await exportFile(vault, 'matrix');
     assert.equal(matrix.fileName, 'Carnet-Sample-Vault.code-matrix.csv');
     const lines = matrix.text.slice(1).split('\r\n').filter(Boolean);
     assert.match(lines[0] ?? '', /^code,COMMIT: six countries against human trafficking since 2004,Hà Nội accueille/);
     assert.ok(lines.includes('Regional cooperation › Ministerial meetings,1,0,1,2'), lines.join('\n'));
-    const pairs = exportFile(vault, 'cooccurrence');
+    const pairs = await exportFile(vault, 'cooccurrence');
     assert.ok(pairs.text.startsWith('\uFEFFcode_a,code_b,passages\r\n'));
     assert.equal(pairs.text.slice(1).split('\r\n').filter(Boolean).length, pairs.count + 1);
   });

@@ -20,7 +20,7 @@ const tree = (vault: Vault) => {
 
 test('a .qdc round trip: the sample codebook exported and imported into an empty vault keeps every code, its parent, colour and description', async () => {
   await inSampleVault(async (sample) => {
-    const qdc = exportFile(sample, 'qdc');
+    const qdc = await exportFile(sample, 'qdc');
     assert.match(qdc.text, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"/);
     const { dir, remove } = await tempDir();
     const empty = await Vault.create(path.join(dir, 'v'));
