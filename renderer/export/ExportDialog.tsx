@@ -2,11 +2,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { saveTextFile } from './save-file.ts';
+import { ChoiceGroup } from './ChoiceGroup.tsx';
 import type { ExportedFile } from '../../electron/api.ts';
 
 type What = 'annotations' | 'references' | 'notes' | 'codebook' | 'matrix' | 'cooccurrence';
 type AnnotationFormat = 'csv' | 'markdown' | 'w3c';
 type ReferenceFormat = 'bibtex' | 'ris' | 'csl-json' | 'bibliography';
+type NoteFormat = 'note-markdown' | 'note-html';
+const WHATS: What[] = ['annotations', 'references', 'notes', 'codebook', 'matrix', 'cooccurrence'];
 
 interface ExportDialogProps {
   /** The source open in the centre, offered as "this source's annotations". */
@@ -27,7 +30,7 @@ export function ExportDialog({ source, note, onClose, onDone }: ExportDialogProp
   const dialog = useRef<HTMLDialogElement>(null);
   const [what, setWhat] = useState<What>(note ? 'notes' : 'annotations');
   const [noteScope, setNoteScope] = useState<'note' | 'all'>(note ? 'note' : 'all');
-  const [noteFormat, setNoteFormat] = useState<'note-markdown' | 'note-html'>('note-html');
+  const [noteFormat, setNoteFormat] = useState<NoteFormat>('note-html');
   const [scope, setScope] = useState<'source' | 'vault'>(source ? 'source' : 'vault');
   const [format, setFormat] = useState<AnnotationFormat>('csv');
   const [referenceFormat, setReferenceFormat] = useState<ReferenceFormat>('bibtex');
@@ -37,6 +40,8 @@ export function ExportDialog({ source, note, onClose, onDone }: ExportDialogProp
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
+
+  const formats = <F extends AnnotationFormat | ReferenceFormat | NoteFormat>(list: F[]) => list.map((option) => ({ value: option, label: t(`export.format.${option}`), hint: t(`export.format.${option}.hint`) }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,85 +69,34 @@ export function ExportDialog({ source, note, onClose, onDone }: ExportDialogProp
           <h2 id="export-title">{t('export.title')}</h2>
         </div>
         <div className="dialog-body">
-          <fieldset className="export-choice">
-            <legend>{t('export.what')}</legend>
-            {(['annotations', 'references', 'notes', 'codebook', 'matrix', 'cooccurrence'] as const).map((option) => (
-              <label key={option}>
-                <input type="radio" name="what" checked={what === option} onChange={() => setWhat(option)} autoFocus={option === what} />
-                <span>
-                  {t(`export.what.${option}`)}
-                  <small className="muted">{t(`export.what.${option}.hint`)}</small>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup legend={t('export.what')} name="what" value={what} onChange={setWhat} autoFocus choices={WHATS.map((option) => ({ value: option, label: t(`export.what.${option}`), hint: t(`export.what.${option}.hint`) }))} />
           {(what === 'annotations' || what === 'references') && (
-            <>
-              <fieldset className="export-choice">
-                <legend>{t('export.scope')}</legend>
-                <label>
-                  <input type="radio" name="scope" checked={scope === 'source'} disabled={!source} onChange={() => setScope('source')} />
-                  <span>{source ? t('export.scope.source', { title: source.title }) : t('export.scope.noSource')}</span>
-                </label>
-                <label>
-                  <input type="radio" name="scope" checked={scope === 'vault'} onChange={() => setScope('vault')} />
-                  <span>{t('export.scope.vault')}</span>
-                </label>
-              </fieldset>
-              {what === 'references' ? (
-                <fieldset className="export-choice">
-                  <legend>{t('export.format')}</legend>
-                  {(['bibtex', 'ris', 'csl-json', 'bibliography'] as const).map((option) => (
-                    <label key={option}>
-                      <input type="radio" name="reference-format" checked={referenceFormat === option} onChange={() => setReferenceFormat(option)} />
-                      <span>
-                        {t(`export.format.${option}`)}
-                        <small className="muted">{t(`export.format.${option}.hint`)}</small>
-                      </span>
-                    </label>
-                  ))}
-                </fieldset>
-              ) : (
-                <fieldset className="export-choice">
-                  <legend>{t('export.format')}</legend>
-                  {(['csv', 'markdown', 'w3c'] as const).map((option) => (
-                    <label key={option}>
-                      <input type="radio" name="format" checked={format === option} onChange={() => setFormat(option)} />
-                      <span>
-                        {t(`export.format.${option}`)}
-                        <small className="muted">{t(`export.format.${option}.hint`)}</small>
-                      </span>
-                    </label>
-                  ))}
-                </fieldset>
-              )}
-            </>
+            <ChoiceGroup
+              legend={t('export.scope')}
+              name="scope"
+              value={scope}
+              onChange={setScope}
+              choices={[
+                { value: 'source', label: source ? t('export.scope.source', { title: source.title }) : t('export.scope.noSource'), disabled: !source },
+                { value: 'vault', label: t('export.scope.vault') },
+              ]}
+            />
           )}
+          {what === 'annotations' && <ChoiceGroup legend={t('export.format')} name="format" value={format} onChange={setFormat} choices={formats(['csv', 'markdown', 'w3c'])} />}
+          {what === 'references' && <ChoiceGroup legend={t('export.format')} name="reference-format" value={referenceFormat} onChange={setReferenceFormat} choices={formats(['bibtex', 'ris', 'csl-json', 'bibliography'])} />}
           {what === 'notes' && (
             <>
-              <fieldset className="export-choice">
-                <legend>{t('export.scope')}</legend>
-                <label>
-                  <input type="radio" name="note-scope" checked={noteScope === 'note'} disabled={!note} onChange={() => setNoteScope('note')} />
-                  <span>{note ? t('export.scope.note', { title: note.title }) : t('export.scope.noNote')}</span>
-                </label>
-                <label>
-                  <input type="radio" name="note-scope" checked={noteScope === 'all'} onChange={() => setNoteScope('all')} />
-                  <span>{t('export.scope.allNotes')}</span>
-                </label>
-              </fieldset>
-              <fieldset className="export-choice">
-                <legend>{t('export.format')}</legend>
-                {(['note-html', 'note-markdown'] as const).map((option) => (
-                  <label key={option}>
-                    <input type="radio" name="note-format" checked={noteFormat === option} onChange={() => setNoteFormat(option)} />
-                    <span>
-                      {t(`export.format.${option}`)}
-                      <small className="muted">{t(`export.format.${option}.hint`)}</small>
-                    </span>
-                  </label>
-                ))}
-              </fieldset>
+              <ChoiceGroup
+                legend={t('export.scope')}
+                name="note-scope"
+                value={noteScope}
+                onChange={setNoteScope}
+                choices={[
+                  { value: 'note', label: note ? t('export.scope.note', { title: note.title }) : t('export.scope.noNote'), disabled: !note },
+                  { value: 'all', label: t('export.scope.allNotes') },
+                ]}
+              />
+              <ChoiceGroup legend={t('export.format')} name="note-format" value={noteFormat} onChange={setNoteFormat} choices={formats(['note-html', 'note-markdown'])} />
             </>
           )}
           {error && (
