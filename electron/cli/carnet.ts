@@ -59,6 +59,13 @@ Commands:
          [--source ID,…]     spreadsheet) or Markdown, for the whole vault or these sources; the
          [--out FILE]        code × source matrix or the co-occurrence table as CSV; to FILE,
                              else to standard output.
+  export --vault DIR --format csl-json|bibtex|ris|bibliography [--source ID,…] [--out FILE]
+                             The sources as references (CSL-JSON, BibTeX, RIS) or an APA bibliography.
+  export --vault DIR --format note-html|note-markdown [--note ID,…] [--out FILE]
+                             Notes for use outside Carnet: each citation as its words and an APA
+                             in-text reference, the references at the end; HTML in one file.
+  export --vault DIR --format qdc [--out FILE]
+                             The codebook as REFI-QDA's .qdc, which import-codebook reads back.
 
 Options:
   --json                     Print JSON instead of text.

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { cli } from '../../helpers/run-cli.ts';
+import { EXPORT_FORMATS } from '../../../electron/export/export-file.ts';
 import { sampleVaultCopy } from '../../helpers/temp-dir.ts';
 
 test('carnet export: annotations as CSV to standard output, as W3C JSON-LD to a file, for the vault or one source; a wrong format or source is said', async () => {
@@ -58,4 +59,11 @@ test('carnet export --format zip then carnet restore: the vault again in a new f
   } finally {
     await remove();
   }
+});
+
+test('carnet --help names every export format', async () => {
+  const help = await cli('--help');
+  for (const format of [...EXPORT_FORMATS, 'qdpx', 'zip']) assert.ok(help.out.includes(format), `the help does not name ${format}`);
+  assert.match(help.out, /import-codebook --vault DIR FILE/);
+  assert.match(help.out, /restore BACKUP\.zip DIR/);
 });
