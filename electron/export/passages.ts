@@ -1,3 +1,4 @@
+import { CodeTree } from '../annotations/code-tree.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { AnnotationAnchor, SourceDetail } from '../vault/vault-records.ts';
 import type { Annotation } from '../vault/vault-schemas.ts';
@@ -18,13 +19,10 @@ export interface ExportedPassage {
 
 /** A code's name with its parents', "Regional cooperation › Ministerial meetings"; its id when the codebook lacks it. */
 export function codePaths(vault: Vault): (id: string) => string {
-  const byId = new Map(vault.codebook().codes.map((code) => [code.id, code]));
-  return (id) => {
-    const names: string[] = [];
-    // Bounded: a hand-edited codebook may loop.
-    for (let code = byId.get(id), depth = 0; code && depth < 50; code = code.parent ? byId.get(code.parent) : undefined, depth++) names.unshift(code.name);
-    return names.length ? names.join(' › ') : id;
-  };
+  const codes = vault.codebook().codes;
+  const names = new Map(codes.map((code) => [code.id, code.name]));
+  const tree = new CodeTree(codes);
+  return (id) => (names.has(id) ? [...tree.ancestorsOrSelf(id)].reverse().map((at) => names.get(at)).join(' › ') : id);
 }
 
 export function exportedPassages(vault: Vault, sourceIds?: string[]): ExportedPassage[] {

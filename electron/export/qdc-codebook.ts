@@ -1,4 +1,5 @@
 import { CarnetError } from '../core/carnet-error.ts';
+import { CodeTree } from '../annotations/code-tree.ts';
 import type { Code } from '../vault/vault-schemas.ts';
 
 /**
@@ -20,19 +21,18 @@ export function codebookXml(codes: Code[], guid: (id: string) => string): string
 
 /** The codes as nested `<Code>` elements, as a codebook and a project both hold them. */
 export function codeElements(codes: Code[], guid: (id: string) => string): string[] {
+  // CodeTree settles what a hand-edited codebook may hold (a missing parent, a code its own parent).
+  const tree = new CodeTree(codes);
+  const byId = new Map(codes.map((code) => [code.id, code]));
   const lines: string[] = [];
-  const write = (parent: string | null, depth: number) => {
-    // A hand-edited codebook may loop: past 50 levels the rest is not nested further.
-    if (depth > 50) return;
-    for (const code of codes.filter((c) => (c.parent ?? null) === parent || (parent === null && c.parent && !codes.some((p) => p.id === c.parent)))) {
-      const color = /^#[0-9a-fA-F]{6}$/.test(code.color ?? '') ? ` color="${code.color}"` : '';
-      lines.push(`<Code guid="${guid(code.id)}" name="${xmlEscape(code.name, true)}" isCodable="true"${color}>`);
-      if (code.description?.trim()) lines.push(`<Description>${xmlEscape(code.description, false)}</Description>`);
-      write(code.id, depth + 1);
-      lines.push('</Code>');
-    }
+  const write = (code: Code) => {
+    const color = /^#[0-9a-fA-F]{6}$/.test(code.color ?? '') ? ` color="${code.color}"` : '';
+    lines.push(`<Code guid="${guid(code.id)}" name="${xmlEscape(code.name, true)}" isCodable="true"${color}>`);
+    if (code.description?.trim()) lines.push(`<Description>${xmlEscape(code.description, false)}</Description>`);
+    for (const child of tree.childrenOf(code.id)) write(byId.get(child)!);
+    lines.push('</Code>');
   };
-  write(null, 0);
+  for (const code of codes) if (tree.parentOf(code.id) === undefined) write(code);
   return lines;
 }
 

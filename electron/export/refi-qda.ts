@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import yazl from 'yazl';
 import type { Vault } from '../vault/vault.ts';
 import { codeElements, xmlEscape } from './qdc-codebook.ts';
+import { shortQuote } from '../vault/annotation-states.ts';
 
 /**
  * The vault as a REFI-QDA project (the exchange format of ATLAS.ti, MAXQDA, NVivo, QDA Miner…):
@@ -45,7 +46,7 @@ export function qdaProject(vault: Vault, now = new Date()): QdaProject {
         if (!anchor || anchor.state === 'orphan') return;
         const start = codePoints(source.body, anchor.start);
         const end = start + codePoints(source.body.slice(anchor.start, anchor.end), anchor.end - anchor.start);
-        out.push(`<PlainTextSelection guid="${guid('annotation', annotation.id)}" name="${attr(short(annotation.quote.exact))}" startPosition="${start}" endPosition="${end}" creatingUser="${user}" creationDateTime="${dateTime(annotation.created)}">`);
+        out.push(`<PlainTextSelection guid="${guid('annotation', annotation.id)}" name="${attr(shortQuote(annotation.quote.exact, 80))}" startPosition="${start}" endPosition="${end}" creatingUser="${user}" creationDateTime="${dateTime(annotation.created)}">`);
         if (annotation.comment.trim()) out.push(`<Description>${text(annotation.comment)}</Description>`);
         for (const code of annotation.codes) {
           if (!codes.some((c) => c.id === code)) continue;
@@ -105,10 +106,6 @@ function dateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString().replace(/\.\d{3}Z$/, 'Z') : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function short(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length <= 80 ? flat : `${flat.slice(0, 79)}…`;
-}
 
 function text(value: string): string {
   return xmlEscape(value, false);
