@@ -3,6 +3,7 @@ import {
   annotationSchema,
   codebookSchema,
   idSchema,
+  SOURCE_TYPES,
   type Codebook,
 } from './vault/vault-schemas.ts';
 import type { ImportResult } from './importers/import-result.ts';
@@ -69,7 +70,8 @@ export type {
   VaultChange,
   VaultInfo,
 };
-export type { Annotation, Code, Codebook } from './vault/vault-schemas.ts';
+export type { Annotation, Code, Codebook, SourceType } from './vault/vault-schemas.ts';
+export { SOURCE_TYPES };
 export type { ImportResult } from './importers/import-result.ts';
 export type { SearchResults, SearchHit, SearchQuery, SearchStatus };
 
@@ -82,6 +84,7 @@ const none = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
 const folderPath = z.string().min(1, 'Give a folder.').max(4096).refine((p) => !p.includes('\0'), 'A path cannot contain NUL.');
 const revision = z.string().regex(/^[0-9a-f]{16}$/);
+const optionalDay = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'A date like 2025-11-19, or nothing.').optional();
 const hexColorInput = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #d97706.');
 const codeName = z.string().trim().min(1, 'A code needs a name.').max(200, 'A code name is limited to 200 characters.');
 const annotationComment = z.string().max(1_000_000, 'A comment is limited to 1,000,000 characters.');
@@ -149,8 +152,16 @@ export const methodSchemas = {
       url: z.string().trim().max(4000).refine((u) => u === '' || /^https?:\/\//i.test(u), 'An address starts with http:// or https://.').optional(),
       publisher: z.string().trim().max(500).optional(),
       authors: z.array(z.string().trim().min(1).max(300)).max(100),
-      published: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'A date like 2025-11-19, or nothing.').optional(),
+      published: optionalDay,
       language: z.string().regex(/^([a-z]{2,3})?$/, 'A language code like fr or en, or nothing.').optional(),
+      type: z.enum(SOURCE_TYPES).or(z.literal('')).optional(),
+      container: z.string().trim().max(500).optional(),
+      place: z.string().trim().max(200).optional(),
+      accessed: optionalDay,
+      pages: z.string().trim().max(50).optional(),
+      doi: z.string().trim().max(300).regex(/^(10\.\d{4,9}\/\S+)?$/, 'A DOI like 10.1000/xyz123, or nothing.').optional(),
+      archive: z.string().trim().max(500).optional(),
+      identifier: z.string().trim().max(200).optional(),
       baseRevision: revision,
     })
     .strict(),

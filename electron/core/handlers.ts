@@ -47,8 +47,8 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     linkMention: ({ noteId, targetId, line, baseRevision }) => session.vault.linkMention(noteId, targetId, line, baseRevision),
     saveAttachment: ({ name, data }) => session.vault.saveAttachment(name, Buffer.from(data, 'base64')),
 
-    updateSourceMetadata: ({ id, baseRevision, title, url, publisher, authors, published, language }) =>
-      session.vault.updateSourceMeta(id, { title, url: url || undefined, publisher: publisher || undefined, authors, published: published || undefined, language: language || undefined }, baseRevision),
+    updateSourceMetadata: ({ id, baseRevision, title, authors, ...fields }) =>
+      session.vault.updateSourceMeta(id, { title, authors, ...emptyAsAbsent(fields) }, baseRevision),
     trimSource: ({ id, baseRevision, from, to }) => session.vault.trimSource(id, baseRevision, from, to),
     restoreSourceBody: ({ id, baseRevision, version }) => session.vault.restoreSourceBody(id, baseRevision, version),
     markExtractionChecked: ({ id, baseRevision }) => session.vault.markExtractionChecked(id, baseRevision),
@@ -104,4 +104,9 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
 
     openExternal: async ({ url }) => ({ opened: await front.openExternal(url) }),
   };
+}
+
+/** A field the form left empty is removed from the front matter, not written as "". */
+function emptyAsAbsent<T extends Record<string, string | undefined>>(fields: T): { [K in keyof T]: Exclude<T[K], ''> | undefined } {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value === '' ? undefined : value])) as { [K in keyof T]: Exclude<T[K], ''> | undefined };
 }

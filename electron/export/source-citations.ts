@@ -28,36 +28,75 @@ export interface CslItem {
   author?: CslName[];
   'container-title'?: string;
   publisher?: string;
+  'publisher-place'?: string;
   issued?: { 'date-parts': number[][] };
+  accessed?: { 'date-parts': number[][] };
+  page?: string;
+  DOI?: string;
   URL?: string;
+  archive?: string;
+  number?: string;
   language?: string;
 }
 
 /** Vietnamese names put the family name first: "Nguyễn Thị Hương" is Nguyễn, Thị Hương. */
 const VIETNAMESE_FAMILIES = new Set(['nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'đinh', 'trương', 'lâm', 'mai', 'trịnh', 'đào', 'cao', 'lưu']);
+/** Words that make a name an organisation's ("Ministry of Public Security", "Agence France-Presse"), kept whole. */
+const BODY_WORDS = /\b(ministry|minist[èe]re|agency|agence|office|bureau|department|d[ée]partement|council|conseil|committee|comit[ée]|commission|institute|institut|university|universit[ée]|foundation|fondation|fund|fonds|association|organi[sz]ation|nations|news|press|presse|group|groupe|team|staff|r[ée]daction|service|centre|center|network|r[ée]seau|coalition|programme|program|unicef|unodc|iom|oim|ilo|oit)\b/iu;
+/** Particles inside a name that only a body's name has ("Office of the…", "Ministère de la…"). */
+const BODY_PARTICLES = /\s(of|for|and|the|de la|des|du|et|pour)\s/iu;
 
+/**
+ * A name as CSL-JSON wants it. "Family, Given" says the split; otherwise it is worked out: a
+ * Vietnamese family name comes first, a Western one last, and a body's name is kept whole.
+ */
 export function cslName(name: string): CslName {
-  const words = name.trim().split(/\s+/);
+  const text = name.trim();
+  const comma = /^([^,]+),\s*(.+)$/.exec(text);
+  if (comma) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
+  const words = text.split(/\s+/);
   // One word ("Reuters", "VNA") is an organisation or a pen name, and so is a name ending in a common
   // noun ("Carnet team", "VnExpress staff"): kept whole.
-  if (words.length < 2 || /^\p{Ll}/u.test(words[words.length - 1]!)) return { literal: name.trim() };
+  if (words.length < 2 || /^\p{Ll}/u.test(words[words.length - 1]!) || BODY_WORDS.test(text) || BODY_PARTICLES.test(` ${text} `)) return { literal: text };
   if (VIETNAMESE_FAMILIES.has(words[0]!.toLowerCase())) return { family: words[0]!, given: words.slice(1).join(' ') };
   return { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
 }
 
-export function cslItem(source: Pick<SourceSummary, 'id' | 'title' | 'authors' | 'publisher' | 'published' | 'url' | 'language' | 'original'>): CslItem {
-  const date = source.published?.split('-').map(Number).filter((n) => Number.isFinite(n) && n > 0);
-  const type = /\.pdf$/i.test(source.original ?? '') ? 'report' : source.publisher ? 'article-newspaper' : 'webpage';
+/** Item types whose publisher's name is the container a reader looks for ("Le Monde", a site's name). */
+const PERIODICAL_TYPES = new Set(['article-newspaper', 'article-magazine', 'article-journal', 'webpage', 'post-weblog']);
+
+export type CitedSource = Pick<SourceSummary, 'id' | 'title' | 'authors' | 'publisher' | 'published' | 'url' | 'language' | 'original'> &
+  Partial<Pick<SourceSummary, 'type' | 'container' | 'place' | 'accessed' | 'pages' | 'doi' | 'archive' | 'identifier'>>;
+
+export function cslItem(source: CitedSource): CslItem {
+  const type = source.type ?? (/\.pdf$/i.test(source.original ?? '') ? 'report' : source.publisher ? 'article-newspaper' : 'webpage');
+  // A newspaper's name may sit in `publisher` alone (older imports, hand edits): it is the container.
+  const container = source.container ?? (PERIODICAL_TYPES.has(type) ? source.publisher : undefined);
+  const publisher = source.container || !PERIODICAL_TYPES.has(type) ? source.publisher : undefined;
+  const issued = dateParts(source.published);
+  const accessed = dateParts(source.accessed);
   return {
     id: source.id,
     type,
     title: source.title,
     ...(source.authors.length ? { author: source.authors.map(cslName) } : {}),
-    ...(source.publisher ? (type === 'report' ? { publisher: source.publisher } : { 'container-title': source.publisher }) : {}),
-    ...(date?.length ? { issued: { 'date-parts': [date] } } : {}),
+    ...(container ? { 'container-title': container } : {}),
+    ...(publisher ? { publisher } : {}),
+    ...(source.place ? { 'publisher-place': source.place } : {}),
+    ...(issued ? { issued } : {}),
+    ...(accessed ? { accessed } : {}),
+    ...(source.pages ? { page: source.pages } : {}),
+    ...(source.doi ? { DOI: source.doi } : {}),
     ...(source.url ? { URL: source.url } : {}),
+    ...(source.archive ? { archive: source.archive } : {}),
+    ...(source.identifier ? { number: source.identifier } : {}),
     ...(source.language ? { language: source.language } : {}),
   };
+}
+
+function dateParts(day: string | undefined): { 'date-parts': number[][] } | undefined {
+  const parts = day?.split('-').map(Number).filter((n) => Number.isFinite(n) && n > 0);
+  return parts?.length ? { 'date-parts': [parts] } : undefined;
 }
 
 export function formatCitations(items: CslItem[], format: CitationFormat, language: 'en' | 'fr' = 'en'): string {

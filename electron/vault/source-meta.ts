@@ -1,6 +1,9 @@
 import { CarnetError } from '../core/carnet-error.ts';
 import { describeIssues, sourceMetaSchema, type SourceMeta } from './vault-schemas.ts';
 
+/** What the details pane may correct: everything but identity, provenance and the import's own marks. */
+export type SourceMetaChange = Omit<SourceMeta, 'id' | 'imported' | 'sha256' | 'original' | 'extraction'>;
+
 /** A source's front matter, checked with the same schema the reader uses, before anything is written. */
 export function validSourceMeta(meta: SourceMeta): SourceMeta {
   const checked = sourceMetaSchema.safeParse(meta);

@@ -4,6 +4,7 @@ import { bodyFingerprint } from '../importers/content-fingerprint.ts';
 import { normaliseMetadata } from '../importers/metadata/normalise.ts';
 import { fromPlainText } from '../importers/txt-importer.ts';
 import { formatFrontMatter, mergeFrontMatter } from './front-matter.ts';
+import { sourceFrontMatter } from './source-front-matter.ts';
 import type { SiteChromeStore } from './site-chrome-store.ts';
 import { validSourceMeta } from './source-meta.ts';
 import type { SourceTrim } from './source-trim.ts';
@@ -85,7 +86,7 @@ export class SourceReextract {
       if (same) return { source: this.get(id), changed: false, ...result };
       const meta = validSourceMeta({ ...record.meta, ...change });
       const version = await this.trim.keep(record, previous);
-      const own: Record<string, unknown> = { title: meta.title, url: meta.url, publisher: meta.publisher, authors: meta.authors, published: meta.published, language: meta.language, sha256: meta.sha256, extraction: meta.extraction };
+      const own: Record<string, unknown> = { title: meta.title, url: meta.url, publisher: meta.publisher, authors: sourceFrontMatter(meta, record.frontMatter).authors, published: meta.published, language: meta.language, sha256: meta.sha256, extraction: meta.extraction };
       await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, own), body));
       return { source: this.get(id), changed: true, version, ...result };
     });

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { atomicWrite } from './atomic-write.ts';
 import { formatFrontMatter, mergeFrontMatter } from './front-matter.ts';
 import { slugify, uniqueSlug } from './slug.ts';
-import { validSourceMeta } from './source-meta.ts';
+import { validSourceMeta, type SourceMetaChange } from './source-meta.ts';
+import { sourceFrontMatter } from './source-front-matter.ts';
 import { notFound, type VaultCore } from './vault-core.ts';
 import { findBySlug, type SourceRecord } from './vault-index.ts';
 import { beginPending } from './vault-pending.ts';
@@ -48,7 +49,7 @@ export class SourceStore {
       const relative = `sources/${slug}.md`;
       // Nothing is written until the record is known to read back: a bad title or date leaves no file behind.
       const full = validSourceMeta({ id, ...meta, imported: new Date().toISOString(), original: originalPath });
-      const text = formatFrontMatter(orderSource(full), body);
+      const text = formatFrontMatter(sourceFrontMatter(full), body);
       if (!originalPath || !original) {
         await this.core.writeTracked(relative, text);
         return this.get(id);
@@ -75,14 +76,14 @@ export class SourceStore {
   }
 
   /** Corrects a source's metadata (title, date, publisher…). The body is written back byte for byte: annotations point into it. */
-  async updateMeta(id: string, change: Pick<SourceMeta, 'title' | 'url' | 'publisher' | 'authors' | 'published' | 'language'>, baseRevision: string): Promise<SourceDetail> {
+  async updateMeta(id: string, change: SourceMetaChange, baseRevision: string): Promise<SourceDetail> {
     return this.core.write(async () => {
       const record = this.core.index.sources.get(id);
       if (!record) throw notFound('source', id);
       const relative = `sources/${record.slug}.md`;
       await this.core.assertUnchanged(relative, baseRevision, { en: `the metadata of "${record.meta.title}"`, fr: `les informations de « ${record.meta.title} »` });
       const meta = validSourceMeta({ ...record.meta, ...change });
-      await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, orderSource(meta)), record.body));
+      await this.core.writeTracked(relative, formatFrontMatter(mergeFrontMatter(record.frontMatter, sourceFrontMatter(meta, record.frontMatter)), record.body));
       return this.get(id);
     });
   }
@@ -95,10 +96,4 @@ export class SourceStore {
       annotationCount: this.core.index.annotations.get(record.meta.id)?.data.annotations.length ?? 0,
     };
   }
-}
-
-/** Keys in a fixed order, so that files diff well across saves. */
-function orderSource(meta: SourceMeta): Record<string, unknown> {
-  const { id, title, url, publisher, authors, published, language, imported, sha256, original, extraction } = meta;
-  return { id, title, url, publisher, authors, published, language, imported, sha256, original, extraction };
 }

@@ -19,13 +19,41 @@ export const vaultManifestSchema = z.object({
 });
 export type VaultManifest = z.infer<typeof vaultManifestSchema>;
 
+/** The kinds of item a reference manager knows, by their CSL names; the details pane offers the common ones. */
+export const SOURCE_TYPES = ['article-newspaper', 'article-magazine', 'article-journal', 'report', 'webpage', 'post-weblog', 'book', 'chapter', 'thesis', 'document', 'legislation', 'interview', 'speech', 'dataset'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/**
+ * An author as the front matter may hold it: a plain name ("Nguyễn Thị Hương"), or a CSL-JSON name
+ * that says which part is the family name. Read as one line of text, "Nguyễn, Thị Hương" (the
+ * comma form BibTeX and RIS use), so the rest of Carnet handles names as text.
+ */
+const authorSchema = z.union([
+  z.string().min(1),
+  z.object({ family: z.string().min(1), given: z.string().optional() }).transform(({ family, given }) => (given ? `${family}, ${given}` : family)),
+  z.object({ literal: z.string().min(1) }).transform(({ literal }) => literal),
+]);
+
 export const sourceMetaSchema = z.object({
   id: idSchema,
   title: z.string().min(1),
+  /** The CSL item type; without it, exports guess from the original and the publisher. */
+  type: z.enum(SOURCE_TYPES).optional(),
   url: z.string().optional(),
+  /** The newspaper, site, journal or book the source is part of (CSL `container-title`). */
+  container: z.string().optional(),
   publisher: z.string().optional(),
-  authors: z.array(z.string()).default([]),
+  /** Where the publisher is (CSL `publisher-place`). */
+  place: z.string().optional(),
+  authors: z.array(authorSchema).default([]),
   published: isoDate.optional(),
+  /** When the page was read online (CSL `accessed`). */
+  accessed: isoDate.optional(),
+  pages: z.string().optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI like 10.1000/xyz123').optional(),
+  /** An archive or a report number: where the item is kept, or how it is numbered. */
+  archive: z.string().optional(),
+  identifier: z.string().optional(),
   language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO language code like fr').optional(),
   imported: isoDateTime,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex').optional(),

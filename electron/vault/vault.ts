@@ -29,6 +29,7 @@ import { linkedFolderReason, recoverInterruptedWrites } from './vault-recovery.t
 import { readVaultSettings, writeVaultSettings } from './vault-settings.ts';
 import { VaultWatcher } from './vault-watcher.ts';
 import type { Annotation, Codebook, SourceMeta, VaultManifest } from './vault-schemas.ts';
+import type { SourceMetaChange } from './source-meta.ts';
 import type { CodeChange, NewCode } from '../annotations/codebook-edits.ts';
 import type {
   AnnotationList,
@@ -221,7 +222,7 @@ export class Vault {
   addSource(meta: Omit<SourceMeta, 'id' | 'imported' | 'original'>, body: string, original?: { bytes: Uint8Array; extension: string }): Promise<SourceDetail> {
     return this.sources.add(meta, body, original);
   }
-  updateSourceMeta(id: string, change: Pick<SourceMeta, 'title' | 'url' | 'publisher' | 'authors' | 'published' | 'language'>, baseRevision: string): Promise<SourceDetail> {
+  updateSourceMeta(id: string, change: SourceMetaChange, baseRevision: string): Promise<SourceDetail> {
     return this.sources.updateMeta(id, change, baseRevision);
   }
   /** Removes whole paragraphs [from, to) of a source without annotations; the body replaced is kept in its history. */
