@@ -5,6 +5,9 @@ import { parseDate } from './metadata/dates.ts';
 import { detectLanguage } from './metadata/language.ts';
 import { findSignature } from './metadata/signatures.ts';
 import { checkHtmlLimits } from './html-limits.ts';
+import { readJsonLd } from './metadata/json-ld.ts';
+import { citationFields, readCitationMeta, savedPage } from './metadata/citation-meta.ts';
+import { languageTag } from './metadata/normalise.ts';
 import { EMPTY_FILE, extensionOf, importError, tidyBody, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
 /**
@@ -31,6 +34,10 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
     const document = dom.window.document;
     const meta = (selector: string, attribute = 'content') => document.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
     const jsonLd = readJsonLd(document);
+    const saved = savedPage(html);
+    const canonical = meta('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"]') ?? saved.url;
+    const url = canonical && /^https?:\/\//i.test(canonical) ? canonical : undefined;
+    const citation = readCitationMeta(document, jsonLd, url);
     const article = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
 
     let paragraphs: string[] = [];
@@ -50,10 +57,11 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
         });
       const fallback = fromPlainText(text, input);
       fallback.original.extension = extensionOf(input.name) || 'html';
+      Object.assign(fallback.metadata, citationFields(citation, saved.accessed));
       return fallback;
     }
 
-    let publisher = meta('meta[property="og:site_name"]') ?? article?.siteName ?? jsonLd.publisher;
+    let publisher = citation.publisher ?? meta('meta[property="og:site_name"]') ?? article?.siteName ?? jsonLd.publisher;
     const last = paragraphs[paragraphs.length - 1] ?? '';
     const signature = findSignature(last);
     if (signature) {
@@ -65,6 +73,7 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
     const byline = article?.byline?.replace(/^(?:by|par)\s+/i, '').trim();
     const authorMeta = meta('meta[name="author"]') ?? meta('meta[property="article:author"]') ?? jsonLd.author;
     const dateText =
+      (citation.published && parseDate(citation.published) ? citation.published : undefined) ??
       meta('meta[property="article:published_time"]') ??
       meta('meta[name="date"]') ??
       meta('meta[name="pubdate"]') ??
@@ -73,16 +82,16 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
       jsonLd.datePublished ??
       article?.publishedTime ??
       undefined;
-    const url = meta('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"]');
     return {
       metadata: {
         // A fragment copied from a browser has no <title>: its first heading, then its first line, name it.
-        title: meta('meta[property="og:title"]') || article?.title?.trim() || document.title.trim() || document.querySelector('h1')?.textContent?.trim() || '',
-        url: url && /^https?:\/\//i.test(url) ? url : undefined,
+        title: citation.title || meta('meta[property="og:title"]') || article?.title?.trim() || document.title.trim() || document.querySelector('h1')?.textContent?.trim() || '',
+        url,
         publisher,
-        authors: splitAuthors(authorMeta ?? byline),
+        authors: citation.authors ?? splitAuthors(authorMeta ?? byline),
         published: dateText ? (parseDate(dateText) ?? undefined) : undefined,
-        language: /^[a-z]{2,3}$/.test(language ?? '') ? language : detectLanguage(body),
+        language: /^[a-z]{2,3}$/.test(language ?? '') ? language : (languageTag(citation.language) ?? detectLanguage(body)),
+        ...citationFields(citation, saved.accessed),
       },
       body,
       original: { bytes: input.bytes, extension: extensionOf(input.name) || 'html' },
@@ -142,35 +151,4 @@ function textWithBreaks(root: Element): string {
 function splitAuthors(text: string | undefined): string[] {
   if (!text) return [];
   return text.split(/\s*(?:,|;|\bet\b|\band\b|&)\s*/u).map((a) => a.trim()).filter((a) => a.length > 1 && a.length < 80);
-}
-
-interface JsonLdFacts {
-  publisher?: string;
-  author?: string;
-  datePublished?: string;
-}
-
-function readJsonLd(document: Document): JsonLdFacts {
-  const facts: JsonLdFacts = {};
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    for (const item of (Array.isArray(data) ? data : [data]) as Record<string, unknown>[]) {
-      if (!item || typeof item !== 'object') continue;
-      facts.datePublished ??= typeof item.datePublished === 'string' ? item.datePublished : undefined;
-      facts.publisher ??= nameOf(item.publisher);
-      facts.author ??= Array.isArray(item.author) ? item.author.map(nameOf).filter(Boolean).join(', ') || undefined : nameOf(item.author);
-    }
-  }
-  return facts;
-}
-
-function nameOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') return (value as { name: string }).name;
-  return undefined;
 }

@@ -56,9 +56,10 @@ export async function importIntoVault(vault: Vault, input: ImportInput, uiLangua
         };
       }
     }
-    const { title, url: cleanUrl, publisher, authors, published, language } = normaliseMetadata(document.metadata, document.body, input.name);
+    // Citation facts (type, container, DOI…) as the file states them; `accessed` only when the capture says when it was saved.
+    const { title, url: cleanUrl, publisher, authors, published, language, ...citation } = normaliseMetadata(document.metadata, document.body, input.name);
     const { extraction } = document.metadata;
-    const added = await vault.addSource({ title, url: cleanUrl, publisher, authors, published, language, sha256, extraction }, `${document.body}\n`, document.original);
+    const added = await vault.addSource({ title, url: cleanUrl, publisher, authors, published, language, ...citation, sha256, extraction }, `${document.body}\n`, document.original);
     return { name: input.name, status: 'imported', sourceId: added.id, title: added.title, publisher, published, language, url: cleanUrl, ...(extraction ? { uncertain: true as const } : {}) };
   } catch (error) {
     if (error instanceof CarnetError && (error.code === 'read-only' || error.code === 'no-vault')) throw error;

@@ -1,4 +1,5 @@
 import { CarnetError, type Bilingual } from '../core/carnet-error.ts';
+import type { SourceType } from '../vault/vault-schemas.ts';
 
 /** What every importer returns: the metadata it could read, the clean body, and the untouched original. */
 
@@ -16,6 +17,21 @@ export interface ImportedMetadata {
   /** `YYYY-MM-DD` */
   published?: string;
   language?: string;
+  /** The CSL item type (`article-journal`, `report`…). This one and those below: only where the file states them. */
+  type?: SourceType;
+  /** The journal, newspaper or site the document is part of (CSL `container-title`). */
+  container?: string;
+  /** The publisher's town. */
+  place?: string;
+  /** `YYYY-MM-DD`: the day the page was saved, when the capture states it. */
+  accessed?: string;
+  /** `12–19` */
+  pages?: string;
+  /** `10.1234/abc`, without `doi:` or `https://doi.org/`. */
+  doi?: string;
+  archive?: string;
+  /** A report's number. */
+  identifier?: string;
   /** No article was found in a capture: the body is all of it, for the researcher to trim. */
   extraction?: 'uncertain';
 }

@@ -1,6 +1,6 @@
 import { decodeHtml } from './html-charset.ts';
 import { fromHtml } from './html-importer.ts';
-import { header, parseMime } from './mime-message.ts';
+import { header, mailDate, parseMime } from './mime-message.ts';
 import { extensionOf, importError, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
 /**
@@ -38,6 +38,9 @@ export async function importMhtml(input: ImportInput): Promise<ImportedDocument>
   const url = header(top, 'snapshot-content-location') ?? location;
   if (!document.metadata.url && url && /^https?:\/\//i.test(url)) document.metadata.url = url;
   if (!document.metadata.title && top.subject) document.metadata.title = top.subject;
+  // The archive's Date is when the browser saved the page: the day it was read online.
+  const saved = mailDate(header(top, 'date'));
+  if (!document.metadata.accessed && saved) document.metadata.accessed = saved;
   document.original = { bytes: input.bytes, extension: extensionOf(input.name) || 'mhtml' };
   return document;
 }

@@ -1,4 +1,5 @@
 import { detectLanguage } from './metadata/language.ts';
+import { pdfCitation, type PdfMetadataSource } from './metadata/pdf-citation.ts';
 import { checkPdfStreams, checkPdfText, MAX_PDF_IMAGE_PIXELS } from './pdf-limits.ts';
 import { importError, tidyBody, titleFromFileName, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
@@ -41,6 +42,7 @@ export async function importPdf(input: ImportInput): Promise<ImportedDocument> {
   }
   try {
     const paragraphs: string[] = [];
+    let firstPage = '';
     let pagesWithText = 0;
     let characters = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -49,6 +51,7 @@ export async function importPdf(input: ImportInput): Promise<ImportedDocument> {
       const pageParagraphs = pageText(content.items.filter((item): item is typeof item & TextItem => 'str' in item));
       paragraphs.push(`<!-- page ${number} -->`);
       if (pageParagraphs.length) pagesWithText++;
+      if (number === 1) firstPage = pageParagraphs.join('\n');
       paragraphs.push(...pageParagraphs);
       characters += pageParagraphs.reduce((sum, p) => sum + p.length, 0);
       checkPdfText(characters);
@@ -60,15 +63,15 @@ export async function importPdf(input: ImportInput): Promise<ImportedDocument> {
         fr: 'Ce PDF n’a pas de couche de texte (ce sont sans doute des images numérisées). Passez-le d’abord dans un logiciel d’OCR, puis importez le résultat.',
       });
     }
-    const { info } = (await pdf.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
+    const stated = (await pdf.getMetadata().catch(() => ({ info: {} }))) as PdfMetadataSource;
     const body = tidyBody(paragraphs);
     const firstText = paragraphs.find((p) => !p.startsWith('<!--')) ?? '';
-    const infoTitle = typeof info.Title === 'string' && info.Title.trim().length > 3 ? info.Title.trim() : undefined;
+    // Title, authors, DOI… as the file states them; its CreationDate is when the PDF was made, not published: not used.
+    const { title, ...citation } = pdfCitation(stated, firstPage);
     return {
       metadata: {
-        title: infoTitle ?? (firstText.length <= 200 ? firstText : titleFromFileName(input.name)),
-        authors: typeof info.Author === 'string' && info.Author.trim() ? [info.Author.trim()] : [],
-        // The file's CreationDate says when the PDF was made, not when the text was published: not used.
+        title: title ?? (firstText.length <= 200 ? firstText : titleFromFileName(input.name)),
+        ...citation,
         language: detectLanguage(body.replace(/<!-- page \d+ -->/g, '')),
       },
       body,

@@ -1,6 +1,7 @@
 import { detectLanguage } from './language.ts';
 import { webAddress } from '../../core/web-address.ts';
 import { titleFromFileName, type ImportedMetadata } from '../imported-document.ts';
+import { SOURCE_TYPES } from '../../vault/vault-schemas.ts';
 
 /**
  * What an importer read, made fit for the vault's schema whatever the file claimed: a title that
@@ -31,7 +32,34 @@ export function normaliseMetadata(metadata: ImportedMetadata, body: string, file
     authors: metadata.authors.map(oneLine).filter((author) => author !== ''),
     published: metadata.published && /^\d{4}-\d{2}-\d{2}$/.test(metadata.published) ? metadata.published : undefined,
     language: languageTag(metadata.language) ?? detectLanguage(body),
+    ...citationFacts(metadata),
   };
+}
+
+type CitationKey = 'type' | 'container' | 'place' | 'accessed' | 'pages' | 'doi' | 'archive' | 'identifier';
+
+/**
+ * The citation facts the vault's schema accepts, and only those: a known CSL type, a real DOI, a
+ * full date. A container that is the publisher's own name is written once, as the publisher: the
+ * exports read a periodical's publisher as its container, and search filters by publisher.
+ */
+function citationFacts(metadata: ImportedMetadata): Partial<Pick<ImportedMetadata, CitationKey>> {
+  const line = (value: string | undefined) => cleanTitle(value) || undefined;
+  const publisher = oneLine(metadata.publisher).toLowerCase();
+  // A site's name written as its address ("https://example.com") names nothing the exports can print.
+  const container = /^(?:https?:\/\/|www\.)/i.test(metadata.container?.trim() ?? '') ? undefined : line(metadata.container);
+  const facts: Partial<Pick<ImportedMetadata, CitationKey>> = {
+    type: SOURCE_TYPES.find((type) => type === metadata.type),
+    container: container && container.toLowerCase() !== publisher ? container : undefined,
+    place: line(metadata.place),
+    accessed: metadata.accessed && /^\d{4}-\d{2}-\d{2}$/.test(metadata.accessed) ? metadata.accessed : undefined,
+    pages: line(metadata.pages),
+    doi: metadata.doi && /^10\.\d{4,9}\/\S+$/.test(metadata.doi) && metadata.doi.length <= 300 ? metadata.doi : undefined,
+    archive: line(metadata.archive),
+    identifier: line(metadata.identifier),
+  };
+  for (const key of Object.keys(facts) as CitationKey[]) if (facts[key] === undefined) delete facts[key];
+  return facts;
 }
 
 /** `en-US`, `fr_FR`, `FR`, `English`, `français` → `en` / `fr`; anything else → undefined. */

@@ -30,6 +30,9 @@ test('a saved web page: Readability finds the article; metadata from its head; n
     authors: ['Lan Nguyễn'],
     published: '2025-11-19',
     language: 'fr',
+    // Its JSON-LD says NewsArticle; og:site_name names the paper (the vault writes it once, as the publisher).
+    type: 'article-newspaper',
+    container: 'Le Journal du Mékong',
   });
   assert.ok(body.startsWith('Le 19 novembre 2025, les ministres du Cambodge'));
   assert.match(body, /\n\n## Un plan d'action commun\n\n/);

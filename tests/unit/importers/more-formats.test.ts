@@ -26,6 +26,8 @@ test('an MHTML archive: the page part only (QP-decoded, UTF-8), no frame, image 
     authors: ['Lan Nguyễn'],
     published: '2025-11-19',
     language: 'fr',
+    container: 'Le Journal du Mékong',
+    accessed: '2025-11-19', // the archive's Date: when the browser saved it
   });
   assert.ok(body.startsWith('Le 19 novembre 2025, les ministres des six pays du processus COMMIT'));
   assert.deepEqual(clean(body), []);
