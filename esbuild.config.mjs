@@ -1,6 +1,6 @@
 // Bundles the Node side: one file per entry, dependencies left to node_modules
 // (electron-builder packs the production ones), except the sandboxed preload, which must be self-contained.
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,10 +32,17 @@ async function copyWordLists() {
   for (const language of WORD_LANGUAGES) await copyFile(ensureWordList(root, language), path.join(root, 'dist', 'node', 'words', `${language}.txt.gz`));
 }
 
+/** The CSL styles Carnet ships (resources/csl/), beside the bundles, where electron/export/source-citations.ts looks for them. */
+async function copyCitationStyles() {
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  await cp(path.join(root, 'resources', 'csl'), path.join(root, 'dist', 'node', 'csl'), { recursive: true, filter: (file) => !file.endsWith('.md') });
+}
+
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning', outdir: 'dist/node' };
 
 await Promise.all([
   copyWordLists(),
+  copyCitationStyles(),
   build({
     ...common,
     format: 'esm',

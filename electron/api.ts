@@ -34,7 +34,8 @@ import type {
   VaultInfo,
 } from './vault/vault-records.ts';
 import type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat } from './vault/citation-records.ts';
-import type { ExportedFile } from './export/exported-file.ts';
+import { EXPORT_FORMATS, type ExportedFile, type ExportFormat } from './export/exported-file.ts';
+import { CITATION_STYLES, type CitationStyle } from './export/citation-styles.ts';
 
 /**
  * The contract between the renderer and the Node side: every method with the schema of its
@@ -43,7 +44,8 @@ import type { ExportedFile } from './export/exported-file.ts';
  * The renderer imports this file for its types only.
  */
 
-export type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat, ExportedFile };
+export type { Citation, CitationState, CitedIn, CitingPlace, MissingWhat, ExportedFile, ExportFormat };
+export type { CitationStyle };
 
 export type {
   AnnotationAnchor,
@@ -93,6 +95,21 @@ export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const languageSchema = z.enum(['system', 'en', 'fr']);
 export type ThemePreference = z.infer<typeof themeSchema>;
 export type LanguagePreference = z.infer<typeof languageSchema>;
+
+const searchQuerySchema = z
+  .object({
+    text: z.string().max(2000, 'A search is limited to 2,000 characters.'),
+    kinds: z.array(z.enum(['source', 'note', 'annotation'])).optional(),
+    codes: z.array(idSchema).max(100).optional(),
+    tags: z.array(z.string().max(100)).max(100).optional(),
+    publishers: z.array(z.string().max(500)).max(100).optional(),
+    languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(20).optional(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    asYouType: z.boolean().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
 
 export const methodSchemas = {
   appInfo: none,
@@ -245,8 +262,22 @@ export const methodSchemas = {
   listCitations: z
     .object({ noteId: idSchema.optional(), sourceId: idSchema.optional(), states: z.array(z.enum(['verified', 'changed', 'needs-review', 'missing'])).max(4).optional() })
     .strict(),
-  /** Annotations (of some sources, or all) or code tables as a file's text, for the Export dialog to save. */
-  exportFile: z.object({ format: z.enum(['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography', 'qdc', 'note-markdown', 'note-html']), sourceIds: z.array(idSchema).max(10_000).optional(), noteIds: z.array(idSchema).max(10_000).optional() }).strict(),
+  /**
+   * One export as a file for the Export dialog to save: its text, or (qdpx, docx, zip) its bytes in base64. Each field narrows
+   * the export: sources; codes with their sub-codes; passages; what a search finds (its passages and the sources it finds,
+   * all hits, not a page); notes, in order. `style` is the vault's when absent.
+   */
+  exportFile: z
+    .object({
+      format: z.enum(EXPORT_FORMATS),
+      sourceIds: z.array(idSchema).max(10_000).optional(),
+      codeIds: z.array(idSchema).max(10_000).optional(),
+      annotationIds: z.array(idSchema).max(100_000).optional(),
+      search: searchQuerySchema.optional(),
+      noteIds: z.array(idSchema).max(10_000).optional(),
+      style: z.enum(CITATION_STYLES).optional(),
+    })
+    .strict(),
   /** A quote template tried on an example passage, for the settings' preview. */
   previewQuoteTemplate: z.object({ template: z.string().max(4000), language: z.enum(['en', 'fr']) }).strict(),
   /** An annotated passage as Markdown after the vault's quote template, for the editor to insert. */
@@ -255,29 +286,18 @@ export const methodSchemas = {
   quoteInNote: z.object({ sourceId: idSchema, annotationId: idSchema, noteId: idSchema.optional(), title: z.string().max(500).optional() }).strict(),
   /** The notes citing a source, and per annotation the places citing it. */
   citedIn: z.object({ sourceId: idSchema }).strict(),
+  /** Sources as an in-text citation or bibliography entries in a style (the vault's by default), as text and HTML, for "Copy citation". */
+  formatReference: z.object({ sourceIds: z.array(idSchema).min(1).max(10_000), kind: z.enum(['citation', 'bibliography']), style: z.enum(CITATION_STYLES).optional() }).strict(),
   getVaultSettings: none,
   updateVaultSettings: z
-    .object({ highlightColors: z.array(z.object({ color: hexColorInput, name: z.string().trim().max(60) }).strict()).length(5).optional(), quoteTemplate: z.string().max(4000, 'A template is limited to 4,000 characters.').optional() })
+    .object({ highlightColors: z.array(z.object({ color: hexColorInput, name: z.string().trim().max(60) }).strict()).length(5).optional(), quoteTemplate: z.string().max(4000, 'A template is limited to 4,000 characters.').optional(), citationStyle: z.enum(CITATION_STYLES).optional() })
     .strict(),
 
   deleteItem: z.object({ kind: z.enum(['source', 'note']), id: idSchema }).strict(),
   listTrash: none,
   restoreFromTrash: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,120}$/) }).strict(),
 
-  search: z
-    .object({
-      text: z.string().max(2000, 'A search is limited to 2,000 characters.'),
-      kinds: z.array(z.enum(['source', 'note', 'annotation'])).optional(),
-      codes: z.array(idSchema).max(100).optional(),
-      tags: z.array(z.string().max(100)).max(100).optional(),
-      publishers: z.array(z.string().max(500)).max(100).optional(),
-      languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(20).optional(),
-      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      asYouType: z.boolean().optional(),
-      limit: z.number().int().min(1).max(500).optional(),
-    })
-    .strict(),
+  search: searchQuerySchema,
   searchStatus: none,
   reindex: none,
 
@@ -360,6 +380,7 @@ export interface MethodOutputs {
   cooccurringPassages: CodedPassage[];
   listCitations: Citation[];
   citedIn: CitedIn;
+  formatReference: { text: string; html: string };
   quoteMarkdown: { markdown: string };
   exportFile: ExportedFile;
   previewQuoteTemplate: { markdown: string };

@@ -44,28 +44,34 @@ Commands:
          [--source ID]       Only those on this source.
          [--state anchored|needs-review|orphan]
   codes --vault DIR          Show the code tree, with the number of passages of each (sub-codes included).
-  export --vault DIR --format qdpx --out FILE.qdpx
-                             The vault as a REFI-QDA project (codebook, coded passages, notes), for
-                             ATLAS.ti, MAXQDA, NVivo and other QDA tools.
-  export --vault DIR --format zip --out FILE.zip
-                             The whole vault as one backup (without its search index).
   import-codebook --vault DIR FILE
                              Add a REFI-QDA codebook (.qdc, or a .qdpx project's) to the vault's:
                              new codes under their parents; codes it already has are kept.
   restore BACKUP.zip DIR     Make a backup into a vault in DIR (a new or empty folder); an archive
                              with paths leaving the folder, absolute paths or links is refused.
-  export --vault DIR --format w3c|csv|markdown|matrix|cooccurrence
-                             The annotations as W3C Web Annotation JSON-LD, CSV (UTF-8, for a
-         [--source ID,…]     spreadsheet) or Markdown, for the whole vault or these sources; the
-         [--out FILE]        code × source matrix or the co-occurrence table as CSV; to FILE,
-                             else to standard output.
-  export --vault DIR --format csl-json|bibtex|ris|bibliography [--source ID,…] [--out FILE]
-                             The sources as references (CSL-JSON, BibTeX, RIS) or an APA bibliography.
-  export --vault DIR --format note-html|note-markdown [--note ID,…] [--out FILE]
-                             Notes for use outside Carnet: each citation as its words and an APA
-                             in-text reference, the references at the end; HTML in one file.
-  export --vault DIR --format qdc [--out FILE]
-                             The codebook as REFI-QDA's .qdc, which import-codebook reads back.
+  export --vault DIR --format FORMAT [--source ID…] [--code NAME…] [--note ID…]
+         [--style apa|chicago|iso690-fr] [--out FILE]
+                             Export to FILE, else (text formats) to standard output. FORMAT is one of:
+           w3c|csv|markdown  the annotated passages as W3C Web Annotation JSON-LD, CSV (UTF-8, for
+                             a spreadsheet) or Markdown (markdown is the annotations, not notes);
+           matrix|cooccurrence
+                             the code × source matrix or the code co-occurrence table, as CSV;
+           csl-json|bibtex|ris|bibliography
+                             the sources as references, or a bibliography in the style;
+           qdc               the codebook as REFI-QDA's .qdc, which import-codebook reads back;
+           qdpx              the vault as a REFI-QDA project (codebook, coded passages, notes) for
+                             ATLAS.ti, MAXQDA, NVivo and other QDA tools; needs --out;
+           note-markdown|note-html|html|docx
+                             notes for use outside Carnet: each citation as its words and an
+                             in-text reference in the style, the references at the end; html
+                             (= note-html) in one file, docx for Word (needs --out);
+           zip               the whole vault as one backup (without its search index); needs --out.
+         --source ID         Only these sources (repeat it, or separate ids with commas).
+         --code NAME         Only the passages coded with this code or a sub-code, and for references
+                             the sources having such passages; a name or a path "Parent/Child",
+                             case and accents aside (repeat it, or separate with commas).
+         --note ID           For the note formats: these notes, in this order (all when absent).
+         --style STYLE       The references' style (apa, chicago, iso690-fr); the vault's by default.
 
 Options:
   --json                     Print JSON instead of text.
@@ -85,7 +91,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, code: { type: 'string', multiple: true }, source: { type: 'string' }, state: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { vault: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' }, kind: { type: 'string' }, code: { type: 'string', multiple: true }, source: { type: 'string', multiple: true }, state: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, note: { type: 'string', multiple: true }, style: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -111,13 +117,13 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       case 'import':
         return await importPaths(requireVault(values.vault), rest, json, io);
       case 'reextract':
-        return await reextract(requireVault(values.vault), values.source, json, io);
+        return await reextract(requireVault(values.vault), values.source?.at(-1), json, io);
       case 'search':
         return await search(requireVault(values.vault), rest.join(' '), values.kind, values.limit, json, io);
       case 'reindex':
         return await reindex(requireVault(values.vault), json, io);
       case 'annotations':
-        return await withVault(requireVault(values.vault), (vault) => runAnnotations(vault, { codes: values.code ?? [], source: values.source, state: values.state }, json, io));
+        return await withVault(requireVault(values.vault), (vault) => runAnnotations(vault, { codes: values.code ?? [], source: values.source?.at(-1), state: values.state }, json, io));
       case 'codes':
         return await withVault(requireVault(values.vault), (vault) => runCodes(vault, json, io));
       case 'import-codebook':
@@ -125,7 +131,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       case 'restore':
         return await runRestore(rest[0], rest[1], json, io);
       case 'export':
-        return await withVault(requireVault(values.vault), (vault) => runExport(vault, { format: values.format, sources: values.source, notes: values.note, out: values.out }, io));
+        return await withVault(requireVault(values.vault), (vault) => runExport(vault, { format: values.format, sources: values.source, notes: values.note, codes: values.code, style: values.style, out: values.out }, io));
       default:
         throw new CarnetError('invalid-input', `Unknown command "${command}". Run "carnet --help" for the list.`);
     }

@@ -1,6 +1,8 @@
 import { appVersion } from './app-paths.ts';
 import { importIntoVault } from '../importers/import-into-vault.ts';
 import { exportFile } from '../export/export-file.ts';
+import { exportSearch, foundBy } from '../export/export-scope.ts';
+import { copyReference } from '../export/copy-reference.ts';
 import type { CarnetSession } from './carnet-session.ts';
 import type { AppInfo, Handlers } from '../api.ts';
 
@@ -81,7 +83,11 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     cooccurringPassages: ({ a, b }) => session.vault.cooccurringPassages(a, b),
     listCitations: (query) => session.vault.listCitations(query),
     citedIn: ({ sourceId }) => session.vault.citedIn(sourceId),
-    exportFile: ({ format, sourceIds, noteIds }) => exportFile(session.vault, format, { ...(sourceIds ? { sourceIds } : {}), ...(noteIds ? { noteIds } : {}), language: session.language() }),
+    formatReference: ({ sourceIds, kind, style }) => copyReference(session.vault, sourceIds, kind, style, session.language()),
+    exportFile: async ({ format, search, ...scope }) => {
+      const found = search ? foundBy(await session.search.search(exportSearch(search))) : undefined;
+      return exportFile(session.vault, format, { ...scope, ...(found ? { found } : {}), language: session.language() });
+    },
     previewQuoteTemplate: ({ template, language }) => ({ markdown: session.vault.previewQuoteTemplate(template, language) }),
     quoteMarkdown: async ({ sourceId, annotationId }) => ({ markdown: await session.vault.quoteMarkdown(sourceId, annotationId) }),
     quoteInNote: ({ sourceId, annotationId, noteId, title }) => session.vault.quoteInNote(sourceId, annotationId, { noteId, title }),

@@ -6,7 +6,7 @@ declare module '@citation-js/core' {
     data: Record<string, unknown>[];
   }
   export const plugins: {
-    config: { get(name: string): { format: Record<string, unknown>; constants?: Record<string, unknown> } };
+    config: { get(name: string): { format: Record<string, unknown>; constants?: Record<string, unknown>; styles?: { add(name: string, xml: string): void; has(name: string): boolean } } };
   };
 }
 declare module '@citation-js/plugin-bibtex';

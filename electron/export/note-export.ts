@@ -1,33 +1,28 @@
-import { Cite } from '@citation-js/core';
 import { marked } from 'marked';
 import { findCitations } from '../citations/find-citations.ts';
-import { cslItem, formatCitations } from './source-citations.ts';
+import { cslItem, formatReference, type CitationStyle } from './source-citations.ts';
 import type { Vault } from '../vault/vault.ts';
 
 /**
  * Notes for use outside Carnet, where a `carnet://` link leads nowhere: each citation becomes its
- * quoted words followed by an in-text reference in APA's form, "(Nguyễn et al., 2025)", and the
- * note ends with the references it cites; as Markdown, or as one HTML file that shows the same
+ * quoted words followed by an in-text reference in the vault's style ("(Nguyễn et al., 2025)" in
+ * APA, "(Nguyễn 2025)" in Chicago or ISO 690), and the note ends with the references it cites,
+ * titles in italics as the style sets them; as Markdown, or as one HTML file that shows the same
  * offline (styles inside it, no script: whatever HTML the note holds is cleaned).
  */
 
-export async function notesMarkdown(vault: Vault, noteIds: string[], language: 'en' | 'fr' = 'en'): Promise<string> {
-  const parts: string[] = [];
-  const cited = new Set<string>();
-  for (const id of noteIds) {
-    const note = vault.getNote(id);
-    parts.push(`# ${note.title}`, '', resolveCitations(vault, note.body, cited).trim(), '');
-  }
-  const sources = vault.listSources().filter((source) => cited.has(source.id));
-  if (sources.length > 0) {
-    parts.push(language === 'fr' ? '## Références' : '## References', '', ...formatCitations(sources.map(cslItem), 'bibliography', language).trim().split('\n').flatMap((line) => [line, '']));
-  }
-  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+export async function notesMarkdown(vault: Vault, noteIds: string[], language: 'en' | 'fr' = 'en', style: CitationStyle = 'apa'): Promise<string> {
+  const { body, references } = resolveNotes(vault, noteIds, language, style);
+  const parts = [body];
+  if (references) parts.push(`## ${references.heading}`, '', ...references.text.trim().split('\n').flatMap((line) => [line, '']));
+  return `${parts.join('\n\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-export async function notesHtml(vault: Vault, noteIds: string[], language: 'en' | 'fr' = 'en'): Promise<string> {
-  const markdown = await notesMarkdown(vault, noteIds, language);
-  const body = await cleanHtml(await marked.parse(markdown, { gfm: true }));
+export async function notesHtml(vault: Vault, noteIds: string[], language: 'en' | 'fr' = 'en', style: CitationStyle = 'apa'): Promise<string> {
+  const { body: markdown, references } = resolveNotes(vault, noteIds, language, style);
+  // The references as citeproc writes them in HTML, so that titles keep the style's italics.
+  const list = references ? `\n<h2>${escapeHtml(references.heading)}</h2>\n${references.html}` : '';
+  const body = await cleanHtml((await marked.parse(markdown, { gfm: true })) + list);
   const title = noteIds.length === 1 ? vault.getNote(noteIds[0]!).title : vault.manifest.name;
   return `<!doctype html>
 <html lang="${language}">
@@ -41,6 +36,7 @@ h1, h2, h3 { line-height: 1.25; }
 blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid #d6cfc2; color: #3f3a33; }
 table { border-collapse: collapse; } th, td { border: 1px solid #d6cfc2; padding: 0.3rem 0.6rem; }
 code { font-family: ui-monospace, monospace; font-size: 0.9em; }
+.csl-entry { margin: 0.5rem 0; padding-left: 2em; text-indent: -2em; }
 @media print { body { margin: 0; max-width: none; } }
 </style>
 </head>
@@ -51,8 +47,34 @@ ${body}
 `;
 }
 
+interface ResolvedNotes {
+  /** The notes as Markdown, each under its title, citations resolved. */
+  body: string;
+  /** The cited sources' entries in the style, as text and as HTML, under their heading; null if none is cited. */
+  references: { heading: string; text: string; html: string } | null;
+}
+
+function resolveNotes(vault: Vault, noteIds: string[], language: 'en' | 'fr', style: CitationStyle): ResolvedNotes {
+  const parts: string[] = [];
+  const cited = new Set<string>();
+  for (const id of noteIds) {
+    const note = vault.getNote(id);
+    parts.push(`# ${note.title}`, '', resolveCitations(vault, note.body, cited, style, language).trim(), '');
+  }
+  const body = parts.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const sources = vault.listSources().filter((source) => cited.has(source.id));
+  if (sources.length === 0) return { body, references: null };
+  return { body, references: { heading: referencesHeading(style, language), ...formatReference(sources.map(cslItem), 'bibliography', style, language) } };
+}
+
+/** ISO 690's list is a « Bibliographie »; APA's and Chicago's are references. */
+function referencesHeading(style: CitationStyle, language: 'en' | 'fr'): string {
+  if (language === 'fr') return style === 'iso690-fr' ? 'Bibliographie' : 'Références';
+  return 'References';
+}
+
 /** Each carnet://source link, replaced by its words and an in-text reference; `cited` gathers the sources. */
-function resolveCitations(vault: Vault, body: string, cited: Set<string>): string {
+function resolveCitations(vault: Vault, body: string, cited: Set<string>, style: CitationStyle, language: 'en' | 'fr'): string {
   let out = '';
   let at = 0;
   for (const citation of findCitations(body)) {
@@ -62,7 +84,7 @@ function resolveCitations(vault: Vault, body: string, cited: Set<string>): strin
     let reference = '';
     if (source) {
       cited.add(source.id);
-      reference = ` ${new Cite([cslItem(source)]).format('citation', { format: 'text', template: 'apa' })}`;
+      reference = ` ${formatReference([cslItem(source)], 'citation', style, language).text}`;
     }
     out += body.slice(at, citation.start) + shown + reference;
     at = citation.end;

@@ -1,12 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
+import { CarnetError } from '../core/carnet-error.ts';
 import type { SourceSummary } from '../vault/vault-records.ts';
+import { CITATION_STYLES, isCitationStyle, type CitationStyle } from './citation-styles.ts';
+
+export { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 
 /**
- * Sources as references for a reference manager: CSL-JSON, BibTeX and RIS, and an APA bibliography,
- * all through citation-js (its parsers and citeproc, offline) rather than serialisers of our own.
+ * Sources as references for a reference manager: CSL-JSON, BibTeX and RIS, and a bibliography or
+ * in-text citation in the vault's style (APA, Chicago author-date, ISO 690 in French), all through
+ * citation-js (its parsers and citeproc, offline) rather than serialisers of our own.
  * BibTeX is written in Unicode (biblatex and modern BibTeX read it): LaTeX escapes would lose
  * Vietnamese letters such as ư and ơ, for which LaTeX has no standard command.
  */
@@ -99,15 +107,83 @@ function dateParts(day: string | undefined): { 'date-parts': number[][] } | unde
   return parts?.length ? { 'date-parts': [parts] } : undefined;
 }
 
-export function formatCitations(items: CslItem[], format: CitationFormat, language: 'en' | 'fr' = 'en'): string {
+export function formatCitations(items: CslItem[], format: CitationFormat, language: 'en' | 'fr' = 'en', style: CitationStyle = 'apa'): string {
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
+  if (format === 'bibliography') {
+    const { cite, options } = styled(items, style, language);
+    return cite.format('bibliography', { ...options, format: 'text' });
+  }
   const cite = new Cite(items);
   if (format === 'bibtex') return cite.format('bibtex');
   // The "old" RIS tags (A1, T1, Y1, JF): citation-js's newer ones drop a newspaper article's authors and date.
   // Its old-spec output still adds a new-spec PY line (Y1 holds the date), which makes readers take the
   // record for the new spec, where A1 means nothing: it goes.
-  if (format === 'ris') return unwrapRis(cite.format('ris', { spec: 'old' })).replace(/^PY {2}- .*\n/gm, '');
-  return cite.format('bibliography', { format: 'text', template: 'apa', lang: language === 'fr' ? 'fr-FR' : 'en-US' });
+  return unwrapRis(cite.format('ris', { spec: 'old' })).replace(/^PY {2}- .*\n/gm, '');
+}
+
+export type ReferenceKind = 'citation' | 'bibliography';
+
+/**
+ * The sources as the style writes them, as plain text and as citeproc's HTML (escaped text in
+ * `<i>`, `<b>`, `<span style="font-variant:small-caps;">`, `<sup>`, `<div class="csl-entry">`; links
+ * are not made): the in-text citation, "(Nguyễn et al., 2025)" for one or several sources, or the
+ * bibliography's entries, one a line.
+ */
+export function formatReference(items: CslItem[], kind: ReferenceKind, style: CitationStyle = 'apa', language: 'en' | 'fr' = 'en'): { text: string; html: string } {
+  const { cite, options } = styled(items, style, language);
+  return { text: cite.format(kind, { ...options, format: 'text' }), html: cite.format(kind, { ...options, format: 'html' }) };
+}
+
+/** The items ready for citeproc, and the options that name the style and its language. */
+function styled(items: CslItem[], style: CitationStyle, language: 'en' | 'fr'): { cite: Cite; options: { template: string; lang: string } } {
+  const template = styleTemplate(style);
+  // citeproc writes a Vietnamese (or Hungarian) item's names in their own order without a comma,
+  // "Nguyễn Thị Hương"; ISO 690 inverts every name, "NGUYỄN, Thị Hương". The item's language
+  // matters to nothing else this style does.
+  const cite = new Cite(style === 'iso690-fr' ? items.map(({ language, ...item }) => (/^(vi|hu)\b/i.test(language ?? '') ? item : { ...item, language })) : items);
+  // A French style is written in French whatever the interface's language; the others follow it.
+  return { cite, options: { template, lang: style === 'iso690-fr' || language === 'fr' ? 'fr-FR' : 'en-US' } };
+}
+
+/** Our styles' files in resources/csl/, by the name citation-js knows them under ('apa' is built in). */
+const STYLE_FILES: Record<Exclude<CitationStyle, 'apa'>, { template: string; file: string }> = {
+  chicago: { template: 'carnet-chicago-author-date', file: 'chicago-author-date.csl' },
+  'iso690-fr': { template: 'carnet-iso690-author-date-fr', file: 'iso690-author-date-fr.csl' },
+};
+const registered = new Set<CitationStyle>(['apa']);
+
+/** citation-js's name for the style, its CSL file registered on first use (once per process). */
+function styleTemplate(style: CitationStyle): string {
+  if (!isCitationStyle(style)) {
+    throw new CarnetError('invalid-input', {
+      en: `Unknown citation style "${String(style)}": Carnet knows ${CITATION_STYLES.join(', ')}.`,
+      fr: `Style de citation inconnu « ${String(style)} » : Carnet connaît ${CITATION_STYLES.join(', ')}.`,
+    });
+  }
+  if (style === 'apa') return 'apa';
+  const { template, file } = STYLE_FILES[style];
+  if (!registered.has(style)) {
+    plugins.config.get('@csl').styles!.add(template, readFileSync(styleFile(file), 'utf8'));
+    registered.add(style);
+  }
+  return template;
+}
+
+/**
+ * Where a style's file is: beside the bundle (the build copies resources/csl/ to dist/node/csl/,
+ * which is packed with it), or in resources/csl/ when run from source.
+ */
+export function styleFile(file: string): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'csl', file), path.resolve(here, '..', '..', 'resources', 'csl', file)];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new CarnetError('not-found', {
+      en: `The citation style's file ${file} is missing from this installation of Carnet.`,
+      fr: `Le fichier du style de citation ${file} manque dans cette installation de Carnet.`,
+    });
+  }
+  return found;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../core/bilingual.ts';
 import type { Annotation, Code, NoteMeta, SourceMeta } from './vault-schemas.ts';
+import type { CitationStyle } from '../export/citation-styles.ts';
 
 /** What the vault hands out: plain data, safe to send across the contract as JSON. */
 
@@ -109,6 +110,8 @@ export interface VaultSettings {
   quoteTemplate: string;
   /** The app's default template, for a "Reset" button (never stored). */
   defaultQuoteTemplate: string;
+  /** The style of the vault's bibliographies, in-text references and "Copy citation" (export/citation-styles.ts); 'apa' when it names none. */
+  citationStyle: CitationStyle;
 }
 
 export interface CodeSummary extends Code {

@@ -7,10 +7,11 @@ import { readVaultFile } from './vault-files.ts';
 import type { VaultSettings } from './vault-records.ts';
 import { vaultManifestSchema } from './vault-schemas.ts';
 import { DEFAULT_QUOTE_TEMPLATE } from '../citations/quote-template.ts';
+import { DEFAULT_CITATION_STYLE, isCitationStyle } from '../export/citation-styles.ts';
 
 /**
  * The vault's own settings (its five highlight colours and their names, the template "Quote in
- * note" follows), kept in carnet.json under
+ * note" follows, its citation style), kept in carnet.json under
  * `settings` so that they travel with the vault. Every other key of carnet.json is kept as it is,
  * and a carnet.json that does not read is never rewritten.
  */
@@ -37,6 +38,7 @@ export async function readVaultSettings(root: string): Promise<VaultSettings> {
     highlightColors: colors.success ? colors.data.map(({ color, name }) => ({ color, name })) : DEFAULT_HIGHLIGHT_COLORS.map((c) => ({ ...c })),
     quoteTemplate: template.success && template.data.trim() !== '' ? template.data : DEFAULT_QUOTE_TEMPLATE,
     defaultQuoteTemplate: DEFAULT_QUOTE_TEMPLATE,
+    citationStyle: isCitationStyle(fields.citationStyle) ? fields.citationStyle : DEFAULT_CITATION_STYLE,
   };
 }
 
@@ -51,6 +53,12 @@ export function writeVaultSettings(core: VaultCore, settings: Partial<Omit<Vault
     if (settings.highlightColors) change.highlightColors = settings.highlightColors.map(({ color, name }) => ({ color: color.toLowerCase(), name: name.trim() }));
     // The default is not written: a vault that never chose a template follows the app's.
     if (settings.quoteTemplate !== undefined) change.quoteTemplate = settings.quoteTemplate.trim() === '' || settings.quoteTemplate === DEFAULT_QUOTE_TEMPLATE ? undefined : settings.quoteTemplate;
+    if (settings.citationStyle !== undefined) {
+      if (!isCitationStyle(settings.citationStyle)) {
+        throw new CarnetError('invalid-input', { en: `Unknown citation style "${String(settings.citationStyle)}".`, fr: `Style de citation inconnu « ${String(settings.citationStyle)} ».` });
+      }
+      change.citationStyle = settings.citationStyle === DEFAULT_CITATION_STYLE ? undefined : settings.citationStyle;
+    }
     const next = { ...manifest, settings: { ...before, ...change } };
     await atomicWrite(path.join(core.root, 'carnet.json'), `${JSON.stringify(next, null, 2)}\n`, { within: core.root, label: 'carnet.json' });
     core.emit([{ kind: 'settings', id: '', change: 'updated' }]);

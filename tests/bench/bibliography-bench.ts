@@ -1,13 +1,14 @@
 /**
- * Bibliography benchmark (issue 13): 300 sources formatted as an APA bibliography by citeproc
- * through citation-js, offline, and the same sources as BibTeX, RIS and CSL-JSON; cold (the first
- * call loads the style and locale) and warm, median of runs. Figures, not pass/fail: never part
+ * Bibliography benchmark (issue 13): 300 sources formatted as a bibliography by citeproc through
+ * citation-js, offline, in each of the vault styles (APA, Chicago author-date, ISO 690 in French),
+ * and the same sources as BibTeX, RIS and CSL-JSON; cold (the first call loads the style and
+ * locale) and warm, median of runs. Figures, not pass/fail: never part
  * of `npm test`.
  *
  *   node tests/bench/bibliography-bench.ts
  */
 import { performance } from 'node:perf_hooks';
-import { cslItem, formatCitations, type CitationFormat } from '../../electron/export/source-citations.ts';
+import { CITATION_STYLES, cslItem, formatCitations, type CitationFormat, type CitationStyle } from '../../electron/export/source-citations.ts';
 
 const SOURCES = 300;
 const RUNS = 5;
@@ -36,15 +37,20 @@ const items = sources().map(cslItem);
 console.log(`Bibliography benchmark: ${SOURCES} sources (Vietnamese, French, English, Thai and Khmer names; articles and PDF reports), Node ${process.version}. Median of ${RUNS} runs after the first.\n`);
 console.log('| output | first call | median | target |');
 console.log('| --- | ---: | ---: | --- |');
-for (const format of ['bibliography', 'bibtex', 'ris', 'csl-json'] as CitationFormat[]) {
+const STYLE_NAMES: Record<CitationStyle, string> = { apa: 'APA', chicago: 'Chicago author-date', 'iso690-fr': 'ISO 690 (fr)' };
+const runs: { label: string; format: CitationFormat; style?: CitationStyle }[] = [
+  ...CITATION_STYLES.map((style) => ({ label: `${STYLE_NAMES[style]} bibliography (citeproc)`, format: 'bibliography' as const, style })),
+  ...(['bibtex', 'ris', 'csl-json'] as const).map((format) => ({ label: format, format })),
+];
+for (const { label, format, style } of runs) {
   const times: number[] = [];
   let length = 0;
   for (let run = 0; run <= RUNS; run++) {
     const t0 = performance.now();
-    length = formatCitations(items, format, run % 2 ? 'fr' : 'en').length;
+    length = formatCitations(items, format, run % 2 ? 'fr' : 'en', style).length;
     times.push(performance.now() - t0);
   }
   const [first, ...rest] = times;
-  console.log(`| ${format === 'bibliography' ? 'APA bibliography (citeproc)' : format} | ${first!.toFixed(0)} ms | ${median(rest).toFixed(0)} ms | ${format === 'bibliography' ? '< 2,000 ms' : '—'} |`);
-  if (length === 0) throw new Error(`${format}: nothing was formatted`);
+  console.log(`| ${label} | ${first!.toFixed(0)} ms | ${median(rest).toFixed(0)} ms | ${format === 'bibliography' ? '< 2,000 ms' : '—'} |`);
+  if (length === 0) throw new Error(`${label}: nothing was formatted`);
 }
