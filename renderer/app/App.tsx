@@ -19,7 +19,7 @@ import { ExportDialog } from '../export/ExportDialog.tsx';
 import { QuickOpen } from '../search/QuickOpen.tsx';
 import { useImport } from '../import/use-import.ts';
 import { filesFromDrop } from '../import/dropped-files.ts';
-import type { AppInfo, MenuCommand, Settings, VaultInfo } from '../../electron/api.ts';
+import type { AppInfo, MenuCommand, SearchQuery, Settings, VaultInfo } from '../../electron/api.ts';
 
 /** The same note or source, wherever it is scrolled to: two editors on one note would race each other's saves. */
 function samePlaceItem(a: Place, b: BesidePlace): boolean {
@@ -41,7 +41,8 @@ export function App() {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const [exportOpen, setExportOpen] = useState(false);
+  /** The Export dialog, open with the search it was asked from (or none). */
+  const [exportOpen, setExportOpen] = useState<{ search: SearchQuery | null } | null>(null);
   /** Quick open, and for which pane: the main one, or the one beside it. */
   const [quickOpen, setQuickOpen] = useState<false | 'main' | 'beside'>(false);
   const [searchRequest, setSearchRequest] = useState(0);
@@ -258,7 +259,7 @@ export function App() {
           onForward={() => dispatch({ type: 'forward' })}
           onNewNote={createNote}
           onImport={() => setImportOpen(true)}
-          onExport={() => setExportOpen(true)}
+          onExport={() => setExportOpen({ search: null })}
           onSwitchVault={() => setVaultDialog('recent')}
           onToggleDetails={() => setDetailsOpen((open) => !open)}
           splitOpen={split.beside !== null}
@@ -278,7 +279,7 @@ export function App() {
             </button>
           </div>
         )}
-        <Sidebar data={data} place={place} searchRequest={searchRequest} tagRequest={tagRequest} onOpen={go} />
+        <Sidebar data={data} place={place} searchRequest={searchRequest} tagRequest={tagRequest} onOpen={go} onExportSearch={(search) => setExportOpen({ search })} />
         <main className="centre" aria-label={t('centre.label')}>
           <SplitView
             ratio={split.ratio}
@@ -314,7 +315,10 @@ export function App() {
         <ExportDialog
           source={place.kind === 'source' ? { id: place.id, title: data.sources.find((s) => s.id === place.id)?.title ?? '' } : null}
           note={place.kind === 'note' && !place.draft ? { id: place.id, title: data.notes.find((n) => n.id === place.id)?.title ?? '' } : null}
-          onClose={() => setExportOpen(false)}
+          search={exportOpen.search}
+          sources={data.sources}
+          codes={data.codes}
+          onClose={() => setExportOpen(null)}
           onDone={setNotice}
         />
       )}

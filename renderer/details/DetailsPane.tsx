@@ -4,6 +4,7 @@ import { api } from '../api-client.ts';
 import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { useSource } from '../reader/use-source.ts';
 import { SourceMetadataForm } from './SourceMetadataForm.tsx';
+import { SourceCite } from './SourceCite.tsx';
 import { ReextractButton } from './ReextractButton.tsx';
 import { Icon } from '../app/icons.tsx';
 import type { Place } from '../app/navigation.ts';
@@ -65,10 +66,24 @@ function SourceDetails({ id, data, onOpenExternal }: { id: string; data: VaultDa
           <SourceMetadataForm source={source} onDone={() => setEditing(false)} />
         ) : (
         <dl className="fields">
+          {source.type && <Field label={t('field.type')}>{t(`type.${source.type}`)}</Field>}
           <Field label={t('field.title')}>{source.title}</Field>
+          {source.authors.length > 0 && <Field label={t('field.authors')}>{source.authors.join('; ')}</Field>}
+          {source.container && <Field label={t('field.container')}>{source.container}</Field>}
           {source.publisher && <Field label={t('field.publisher')}>{source.publisher}</Field>}
-          {source.authors.length > 0 && <Field label={t('field.authors')}>{source.authors.join(', ')}</Field>}
+          {source.place && <Field label={t('field.place')}>{source.place}</Field>}
           <Field label={t('field.published')}>{source.published ? formatDate(source.published, language) : <span className="muted">{t('field.unknown')}</span>}</Field>
+          {source.accessed && <Field label={t('field.accessed')}>{formatDate(source.accessed, language)}</Field>}
+          {source.pages && <Field label={t('field.pages')}>{source.pages}</Field>}
+          {source.doi && (
+            <Field label={t('field.doi')}>
+              <button type="button" className="link-button break" onClick={() => onOpenExternal(`https://doi.org/${source.doi as string}`)}>
+                {source.doi}
+              </button>
+            </Field>
+          )}
+          {source.identifier && <Field label={t('field.identifier')}>{source.identifier}</Field>}
+          {source.archive && <Field label={t('field.archive')}>{source.archive}</Field>}
           {source.language && <Field label={t('field.language')}>{languageName(source.language, language)}</Field>}
           {source.url && (
             <Field label={t('field.url')}>
@@ -97,6 +112,7 @@ function SourceDetails({ id, data, onOpenExternal }: { id: string; data: VaultDa
         )}
         {!editing && <ReextractButton source={source} readOnly={data.info?.readOnly ?? true} />}
       </section>
+      {!editing && <SourceCite sourceId={source.id} revision={source.revision} readOnly={data.info?.readOnly ?? true} />}
     </>
   );
 }

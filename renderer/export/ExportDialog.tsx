@@ -1,60 +1,70 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api-client.ts';
-import { useI18n } from '../i18n/i18n.tsx';
-import { saveTextFile } from './save-file.ts';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { saveExportedFile } from './save-file.ts';
+import { printHtml } from './print-html.ts';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
-import type { ExportedFile } from '../../electron/api.ts';
-
-type What = 'annotations' | 'references' | 'notes' | 'codebook' | 'matrix' | 'cooccurrence';
-type AnnotationFormat = 'csv' | 'markdown' | 'w3c';
-type ReferenceFormat = 'bibtex' | 'ris' | 'csl-json' | 'bibliography';
-type NoteFormat = 'note-markdown' | 'note-html';
-const WHATS: What[] = ['annotations', 'references', 'notes', 'codebook', 'matrix', 'cooccurrence'];
+import { ScopeChoice } from './ScopeChoice.tsx';
+import { CITATION_STYLE_CHOICES } from '../details/citation-styles.ts';
+import { ANNOTATION_FORMATS, exportRequest, NOTE_FORMATS, REFERENCE_FORMATS, scopeReady, WHATS, type ExportChoice, type What } from './export-choices.ts';
+import type { CitationStyle, CodeSummary, ExportedFile, SearchQuery, SourceSummary } from '../../electron/api.ts';
 
 interface ExportDialogProps {
-  /** The source open in the centre, offered as "this source's annotations". */
+  /** The source open in the centre, offered as "this source". */
   source: { id: string; title: string } | null;
   /** The note open in the centre, offered as "this note". */
   note: { id: string; title: string } | null;
+  /** The search the dialog was opened from: its results are offered as the scope. */
+  search: SearchQuery | null;
+  sources: SourceSummary[];
+  codes: CodeSummary[];
   onClose: () => void;
   onDone: (text: string) => void;
 }
 
 /**
- * What leaves Carnet for other tools: the annotations (of the open source or of the whole vault) as
- * CSV for a spreadsheet, Markdown for Obsidian or W3C JSON-LD for annotation tools, and the code
- * tables as CSV. The file is saved where the browser or the desktop app saves downloads.
+ * What leaves Carnet for other tools: annotations, references, notes (DOCX, HTML, PDF, Markdown), the
+ * codebook and the whole project for a QDA program, the code tables, and a backup of the vault. The
+ * file is saved where the browser or the desktop app saves downloads; a PDF goes through print.
  */
-export function ExportDialog({ source, note, onClose, onDone }: ExportDialogProps) {
+export function ExportDialog({ source, note, search, sources, codes, onClose, onDone }: ExportDialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [what, setWhat] = useState<What>(note ? 'notes' : 'annotations');
-  const [noteScope, setNoteScope] = useState<'note' | 'all'>(note ? 'note' : 'all');
-  const [noteFormat, setNoteFormat] = useState<NoteFormat>('note-html');
-  const [scope, setScope] = useState<'source' | 'vault'>(source ? 'source' : 'vault');
-  const [format, setFormat] = useState<AnnotationFormat>('csv');
-  const [referenceFormat, setReferenceFormat] = useState<ReferenceFormat>('bibtex');
+  const [choice, setChoice] = useState<ExportChoice>({
+    what: note && !search ? 'notes' : 'annotations',
+    scope: search ? { kind: 'search', query: search } : source ? { kind: 'source', id: source.id } : { kind: 'vault' },
+    annotationFormat: 'csv',
+    referenceFormat: 'bibtex',
+    noteFormat: 'docx',
+    noteId: note?.id,
+    style: 'apa',
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const change = (part: Partial<ExportChoice>) => setChoice((current) => ({ ...current, ...part }));
 
   useEffect(() => {
     dialog.current?.showModal();
+    api.getVaultSettings({}).then((settings) => change({ style: settings.citationStyle }), () => undefined);
   }, []);
 
-  const formats = <F extends AnnotationFormat | ReferenceFormat | NoteFormat>(list: F[]) => list.map((option) => ({ value: option, label: t(`export.format.${option}`), hint: t(`export.format.${option}.hint`) }));
+  const formats = <F extends string>(list: F[]) => list.map((option) => ({ value: option, label: t(`export.format.${option}` as 'export.format.csv'), hint: t(`export.format.${option}.hint` as 'export.format.csv.hint') }));
+  const { what } = choice;
+  const styled = (what === 'references' && choice.referenceFormat === 'bibliography') || what === 'notes';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const sourceIds = scope === 'source' && source ? { sourceIds: [source.id] } : {};
-      const noteIds = noteScope === 'note' && note ? { noteIds: [note.id] } : {};
-      const request =
-        what === 'annotations' ? { format, ...sourceIds } : what === 'references' ? { format: referenceFormat, ...sourceIds } : what === 'notes' ? { format: noteFormat, ...noteIds } : { format: what === 'codebook' ? ('qdc' as const) : what };
-      const file: ExportedFile = await api.exportFile(request);
-      saveTextFile(file.fileName, file.mediaType, file.text);
-      onDone(t(what === 'annotations' ? 'export.donePassages' : what === 'references' ? 'export.doneReferences' : what === 'codebook' ? 'export.doneCodes' : what === 'notes' ? 'export.doneNotes' : 'export.doneRows', { count: file.count, name: file.fileName }));
+      const file: ExportedFile = await api.exportFile(exportRequest(choice));
+      if (what === 'notes' && choice.noteFormat === 'pdf') {
+        await printHtml(file.text ?? '', file.fileName);
+        onDone(t('export.printed'));
+      } else {
+        saveExportedFile(file);
+        onDone(doneMessage(t, what, file));
+      }
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -68,39 +78,43 @@ export function ExportDialog({ source, note, onClose, onDone }: ExportDialogProp
         <div className="dialog-header">
           <h2 id="export-title">{t('export.title')}</h2>
         </div>
-        <div className="dialog-body">
-          <ChoiceGroup legend={t('export.what')} name="what" value={what} onChange={setWhat} autoFocus choices={WHATS.map((option) => ({ value: option, label: t(`export.what.${option}`), hint: t(`export.what.${option}.hint`) }))} />
-          {(what === 'annotations' || what === 'references') && (
-            <ChoiceGroup
-              legend={t('export.scope')}
-              name="scope"
-              value={scope}
-              onChange={setScope}
-              choices={[
-                { value: 'source', label: source ? t('export.scope.source', { title: source.title }) : t('export.scope.noSource'), disabled: !source },
-                { value: 'vault', label: t('export.scope.vault') },
-              ]}
-            />
-          )}
-          {what === 'annotations' && <ChoiceGroup legend={t('export.format')} name="format" value={format} onChange={setFormat} choices={formats(['csv', 'markdown', 'w3c'])} />}
-          {what === 'references' && <ChoiceGroup legend={t('export.format')} name="reference-format" value={referenceFormat} onChange={setReferenceFormat} choices={formats(['bibtex', 'ris', 'csl-json', 'bibliography'])} />}
-          {what === 'notes' && (
-            <>
-              <ChoiceGroup
-                legend={t('export.scope')}
-                name="note-scope"
-                value={noteScope}
-                onChange={setNoteScope}
-                choices={[
-                  { value: 'note', label: note ? t('export.scope.note', { title: note.title }) : t('export.scope.noNote'), disabled: !note },
-                  { value: 'all', label: t('export.scope.allNotes') },
-                ]}
-              />
-              <ChoiceGroup legend={t('export.format')} name="note-format" value={noteFormat} onChange={setNoteFormat} choices={formats(['note-html', 'note-markdown'])} />
-            </>
-          )}
+        <div className="dialog-body export-columns">
+          <ChoiceGroup legend={t('export.what')} name="what" value={what} onChange={(next: What) => change({ what: next })} autoFocus choices={WHATS.map((option) => ({ value: option, label: t(`export.what.${option}`), hint: t(`export.what.${option}.hint`) }))} />
+          <div className="export-options">
+            {(what === 'annotations' || what === 'references') && <ScopeChoice scope={choice.scope} onChange={(scope) => change({ scope })} openSource={source} search={search} sources={sources} codes={codes} />}
+            {what === 'annotations' && <ChoiceGroup legend={t('export.format')} name="format" value={choice.annotationFormat} onChange={(annotationFormat) => change({ annotationFormat })} choices={formats(ANNOTATION_FORMATS)} />}
+            {what === 'references' && <ChoiceGroup legend={t('export.format')} name="reference-format" value={choice.referenceFormat} onChange={(referenceFormat) => change({ referenceFormat })} choices={formats(REFERENCE_FORMATS)} />}
+            {what === 'notes' && (
+              <>
+                <ChoiceGroup
+                  legend={t('export.scope')}
+                  name="note-scope"
+                  value={choice.noteId ? 'note' : 'all'}
+                  onChange={(value) => change({ noteId: value === 'note' ? note?.id : undefined })}
+                  choices={[
+                    { value: 'note', label: note ? t('export.scope.note', { title: note.title }) : t('export.scope.noNote'), disabled: !note },
+                    { value: 'all', label: t('export.scope.allNotes') },
+                  ]}
+                />
+                <ChoiceGroup legend={t('export.format')} name="note-format" value={choice.noteFormat} onChange={(noteFormat) => change({ noteFormat })} choices={formats(NOTE_FORMATS)} />
+              </>
+            )}
+            {styled && (
+              <label className="field export-style">
+                <span>{t('cite.style')}</span>
+                <select value={choice.style} onChange={(event) => change({ style: event.target.value as CitationStyle })}>
+                  {CITATION_STYLE_CHOICES.map((style) => (
+                    <option key={style} value={style}>
+                      {t(`cite.style.${style}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {(what === 'codebook' || what === 'project' || what === 'matrix' || what === 'cooccurrence' || what === 'backup') && <p className="muted export-about">{t(`export.about.${what}`)}</p>}
+          </div>
           {error && (
-            <p className="form-error" role="alert">
+            <p className="form-error export-error" role="alert">
               {error}
             </p>
           )}
@@ -109,11 +123,32 @@ export function ExportDialog({ source, note, onClose, onDone }: ExportDialogProp
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('export.save')}
+          <button type="submit" className="primary" disabled={busy || !scopeReady(choice)}>
+            {what === 'notes' && choice.noteFormat === 'pdf' ? t('export.print') : t('export.save')}
           </button>
         </div>
       </form>
     </dialog>
   );
+}
+
+function doneMessage(t: Translate, what: What, file: ExportedFile): string {
+  const name = file.fileName;
+  const one = file.count === 1;
+  switch (what) {
+    case 'annotations':
+      return t(one ? 'export.donePassagesOne' : 'export.donePassages', { count: file.count, name });
+    case 'references':
+      return t(one ? 'export.doneReferencesOne' : 'export.doneReferences', { count: file.count, name });
+    case 'codebook':
+      return t(one ? 'export.doneCodesOne' : 'export.doneCodes', { count: file.count, name });
+    case 'notes':
+      return t(one ? 'export.doneNotesOne' : 'export.doneNotes', { count: file.count, name });
+    case 'project':
+      return t(one ? 'export.doneProjectOne' : 'export.doneProject', { count: file.count, name });
+    case 'backup':
+      return t('export.doneBackup', { count: file.count, name });
+    default:
+      return t(one ? 'export.doneRowsOne' : 'export.doneRows', { count: file.count, name });
+  }
 }

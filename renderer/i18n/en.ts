@@ -4,6 +4,7 @@ import { trimEn } from './trim.en.ts';
 import { citationsEn } from './citations.en.ts';
 import { citationReportEn } from './citation-report.en.ts';
 import { exportEn } from './export.en.ts';
+import { sourcesEn } from './sources.en.ts';
 
 /** The UI's words in English: the reference dictionary; fr.ts must give every key. Subsystems with many words keep them in their own pair of files. */
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
   ...citationsEn,
   ...citationReportEn,
   ...exportEn,
+  ...sourcesEn,
   'centre.label': 'Open item',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -75,6 +77,7 @@ export const en = {
   'sidebar.problemsOne': '1 unreadable file',
 
   'search.title': 'Search',
+  'search.export': 'Export these results…',
   'search.placeholder': 'Search sources, notes, annotations',
   'search.kinds': 'Kinds of result',
   'search.kind.all': 'All',

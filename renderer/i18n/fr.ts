@@ -5,6 +5,7 @@ import { trimFr } from './trim.fr.ts';
 import { citationsFr } from './citations.fr.ts';
 import { citationReportFr } from './citation-report.fr.ts';
 import { exportFr } from './export.fr.ts';
+import { sourcesFr } from './sources.fr.ts';
 
 /** L'interface en français. */
 export const fr: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const fr: Record<MessageKey, string> = {
   ...citationsFr,
   ...citationReportFr,
   ...exportFr,
+  ...sourcesFr,
   'centre.label': 'Élément ouvert',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -76,6 +78,7 @@ export const fr: Record<MessageKey, string> = {
   'sidebar.problemsOne': '1 fichier illisible',
 
   'search.title': 'Rechercher',
+  'search.export': 'Exporter ces résultats…',
   'search.placeholder': 'Rechercher dans les sources, notes, annotations',
   'search.kinds': 'Types de résultats',
   'search.kind.all': 'Tout',

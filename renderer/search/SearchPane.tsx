@@ -13,7 +13,7 @@ type KindFilter = 'all' | SearchHit['kind'];
 const PAGE = 40;
 
 /** The full search: every source, note and annotation, with counts per kind, filters, and keyboard navigation. */
-export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; focusRequest: number; onOpen: (place: Place) => void }) {
+export function SearchPane({ data, focusRequest, onOpen, onExport }: { data: VaultData; focusRequest: number; onOpen: (place: Place) => void; onExport: (query: SearchQuery) => void }) {
   const { t, language } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -86,6 +86,19 @@ export function SearchPane({ data, focusRequest, onOpen }: { data: VaultData; fo
       <details className="search-filters">
         <summary>
           {t('search.filters')} {activeFilters > 0 && <span className="count">{activeFilters}</span>}
+          {total > 0 && !error && (
+            <button
+              type="button"
+              className="link-button search-export"
+              onClick={(event) => {
+                event.preventDefault();
+                const { limit: _shown, asYouType: _typing, ...whole } = query;
+                onExport(whole);
+              }}
+            >
+              {t('search.export')}
+            </button>
+          )}
         </summary>
         <label className="field">
           <span>{t('field.publisher')}</span>

@@ -11,6 +11,7 @@ import { codesById } from '../codes/code-tree.ts';
 import { useProgressive } from '../app/use-progressive.ts';
 import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
+import type { SearchQuery } from '../../electron/api.ts';
 
 type ListTab = 'sources' | 'notes' | 'codes';
 type Tab = ListTab | 'search';
@@ -41,7 +42,7 @@ const FIRST_ROWS = 120;
 const MORE_ROWS = 800;
 
 /** The lists a researcher navigates by: sources, notes and codes, each with a count, a filter and a sort. */
-export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { data: VaultData; place: Place; searchRequest: number; tagRequest: TagRequest | null; onOpen: (place: Place) => void }) {
+export function Sidebar({ data, place, searchRequest, tagRequest, onOpen, onExportSearch }: { data: VaultData; place: Place; searchRequest: number; tagRequest: TagRequest | null; onOpen: (place: Place) => void; onExportSearch: (query: SearchQuery) => void }) {
   const { t, language } = useI18n();
   const [tab, setTab] = useState<Tab>('sources');
   const [filter, setFilter] = useState('');
@@ -186,7 +187,7 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen }: { da
         </button>
       </div>
       <div hidden={tab !== 'search'} className="search-tab">
-        <SearchPane data={data} focusRequest={tab === 'search' ? searchRequest + 1 : 0} onOpen={onOpen} />
+        <SearchPane data={data} focusRequest={tab === 'search' ? searchRequest + 1 : 0} onOpen={onOpen} onExport={onExportSearch} />
       </div>
       <div hidden={tab === 'search'} className="list-tab">
       <div className="list-controls">

@@ -57,7 +57,8 @@ test('Export: a source’s annotations as CSV for a spreadsheet and the vault’
     await page.locator('.note-body').waitFor();
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     assert.equal(await dialog.getByRole('radio', { name: 'This note: “COMMIT — a working timeline”' }).isChecked(), true, 'the open note is offered first');
-    assert.equal(await dialog.getByRole('radio', { name: /^HTML/ }).isChecked(), true);
+    assert.equal(await dialog.getByRole('radio', { name: /^Word \(DOCX\)/ }).isChecked(), true, 'a note goes to a word processor first');
+    await dialog.getByRole('radio', { name: /^HTML/ }).check();
     await screenshot(page, 'export-dialog-note');
     const [html] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     assert.equal(html.suggestedFilename(), 'COMMIT-a-working-timeline.html');

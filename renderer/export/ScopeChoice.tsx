@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useI18n, foldForMatch } from '../i18n/i18n.tsx';
+import type { CodeSummary, SearchQuery, SourceSummary } from '../../electron/api.ts';
+import type { Scope } from './export-choices.ts';
+
+interface ScopeChoiceProps {
+  scope: Scope;
+  onChange: (scope: Scope) => void;
+  /** The source open in the centre, if any. */
+  openSource: { id: string; title: string } | null;
+  /** The search the dialog was opened from, if any. */
+  search: SearchQuery | null;
+  sources: SourceSummary[];
+  codes: CodeSummary[];
+}
+
+/** Which sources or passages an export takes: the open source, chosen sources, a code's passages, a search's results or the vault. */
+export function ScopeChoice({ scope, onChange, openSource, search, sources, codes }: ScopeChoiceProps) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState('');
+  const [chosen, setChosen] = useState<string[]>(scope.kind === 'chosen' ? scope.ids : openSource ? [openSource.id] : []);
+  const [codeId, setCodeId] = useState(scope.kind === 'code' ? scope.id : (codeChoices(codes)[0]?.code.id ?? ''));
+  const folded = foldForMatch(filter.trim());
+  const shown = folded ? sources.filter((source) => foldForMatch(source.title).includes(folded)) : sources;
+  const toggle = (id: string) => {
+    const next = chosen.includes(id) ? chosen.filter((other) => other !== id) : [...chosen, id];
+    setChosen(next);
+    onChange({ kind: 'chosen', ids: next });
+  };
+  const radio = (kind: Scope['kind'], label: string, make: () => Scope, disabled = false) => (
+    <label>
+      <input type="radio" name="scope" checked={scope.kind === kind} disabled={disabled} onChange={() => onChange(make())} />
+      <span>{label}</span>
+    </label>
+  );
+
+  return (
+    <fieldset className="export-choice export-scope">
+      <legend>{t('export.scope')}</legend>
+      {openSource ? radio('source', t('export.scope.source', { title: openSource.title }), () => ({ kind: 'source', id: openSource.id })) : radio('source', t('export.scope.noSource'), () => ({ kind: 'vault' }), true)}
+      {radio('chosen', t('export.scope.chosen', { count: chosen.length }), () => ({ kind: 'chosen', ids: chosen }), sources.length === 0)}
+      {scope.kind === 'chosen' && (
+        <div className="scope-detail">
+          <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder={t('sidebar.filter.sources')} aria-label={t('sidebar.filter.sources')} />
+          <ul className="scope-sources" aria-label={t('export.scope.chosenList')}>
+            {shown.map((source) => (
+              <li key={source.id}>
+                <label>
+                  <input type="checkbox" checked={chosen.includes(source.id)} onChange={() => toggle(source.id)} />
+                  <span>{source.title}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {radio('code', t('export.scope.code'), () => ({ kind: 'code', id: codeId }), codes.length === 0)}
+      {scope.kind === 'code' && (
+        <div className="scope-detail">
+          <select
+            value={codeId}
+            aria-label={t('export.scope.codeName')}
+            onChange={(event) => {
+              setCodeId(event.target.value);
+              onChange({ kind: 'code', id: event.target.value });
+            }}
+          >
+            {codeChoices(codes).map(({ code, path }) => (
+              <option key={code.id} value={code.id}>
+                {path} ({code.annotationCount})
+              </option>
+            ))}
+          </select>
+          <small className="muted">{t('export.scope.codeHint')}</small>
+        </div>
+      )}
+      {search && radio('search', t('export.scope.search', { text: search.text }), () => ({ kind: 'search', query: search }))}
+      {radio('vault', t('export.scope.vault'), () => ({ kind: 'vault' }))}
+    </fieldset>
+  );
+}
+
+/** Codes by their path ("Regional cooperation / Ministerial meetings"), in the codebook's alphabetical order. */
+function codeChoices(codes: CodeSummary[]): { code: CodeSummary; path: string }[] {
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  const pathOf = (code: CodeSummary): string => {
+    const names = [code.name];
+    const seen = new Set([code.id]);
+    // A parent chain edited by hand into a loop stops where it comes back.
+    for (let parent = code.parent ? byId.get(code.parent) : undefined; parent && !seen.has(parent.id); parent = parent.parent ? byId.get(parent.parent) : undefined) {
+      seen.add(parent.id);
+      names.unshift(parent.name);
+    }
+    return names.join(' / ');
+  };
+  return codes.map((code) => ({ code, path: pathOf(code) })).sort((a, b) => a.path.localeCompare(b.path));
+}

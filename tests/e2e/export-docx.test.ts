@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import mammoth from 'mammoth';
+import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
+import { sampleVaultCopy } from '../helpers/temp-dir.ts';
+
+const skip = e2eUnavailable() ?? false;
+
+test('Export from the UI: a code’s references as a Chicago bibliography, a note as DOCX, a search’s passages, and a note printed to PDF', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: /^References/ }).check();
+    await dialog.getByRole('radio', { name: 'The passages of a code' }).check();
+    await dialog.getByRole('combobox', { name: 'Code' }).selectOption({ label: 'Victim protection (1)' });
+    await dialog.getByRole('radio', { name: /^Formatted bibliography/ }).check();
+    await dialog.getByRole('combobox', { name: 'Citation style' }).selectOption('chicago');
+    await screenshot(page, 'export-dialog-code-chicago');
+    const [bibliography] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const text = await fs.readFile((await bibliography.path())!, 'utf8');
+    assert.equal(text.trim().split('\n').filter(Boolean).length, 1, 'only the source whose passage carries the code');
+    await page.getByText(/1 reference exported to/).waitFor();
+
+    await page.locator('.sidebar [role="tab"]').nth(1).click();
+    await page.locator('.sidebar .item').filter({ hasText: 'COMMIT — a working timeline' }).first().click();
+    await page.locator('.note-body').waitFor();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    assert.equal(await dialog.getByRole('radio', { name: /^Word \(DOCX\)/ }).isChecked(), true);
+    await screenshot(page, 'export-dialog-note-docx');
+    const [docx] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    assert.equal(docx.suggestedFilename(), 'COMMIT-a-working-timeline.docx');
+    const { value: html } = await mammoth.convertToHtml({ path: (await docx.path())! });
+    assert.match(html, /<h1>COMMIT — a working timeline<\/h1>/);
+    assert.match(html, /<h2>References<\/h2>/);
+    assert.match(html, /Hà Nội accueille la sixième conférence ministérielle/, 'a cited source in the references, accents intact');
+    assert.ok(!html.includes('carnet://'), 'citations resolved to text');
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('radio', { name: /^PDF/ }).check();
+    assert.equal(await dialog.getByRole('button', { name: 'Print…' }).isVisible(), true);
+    await dialog.getByRole('button', { name: 'Print…' }).click();
+    await page.getByText(/choose “Save as PDF”/).waitFor();
+
+    await page.locator('.sidebar').getByRole('tab', { name: 'Search', exact: true }).click();
+    await page.locator('.search-pane input[type="search"]').fill('COMMIT');
+    await page.getByRole('button', { name: 'Export these results…' }).click();
+    await screenshot(page, 'export-dialog-search');
+    assert.equal(await dialog.getByRole('radio', { name: 'The results of the search “COMMIT”' }).isChecked(), true);
+    const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const rows = (await fs.readFile((await csv.path())!, 'utf8')).slice(1).split('\r\n').filter(Boolean);
+    assert.ok(rows.length > 1 && rows.every((row, index) => index === 0 || /COMMIT/i.test(row)), 'the passages the search found');
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
+
+test('Details: citation fields edited, and “Copy bibliography entry” copies formatted text and HTML in the vault’s style; French and dark', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('.sidebar .item').filter({ hasText: /Hà Nội accueille/ }).first().click();
+    await page.locator('.reader-body').waitFor();
+    const details = page.locator('.details');
+    await details.getByRole('button', { name: 'Edit' }).click();
+    await details.getByRole('combobox', { name: 'Item type' }).selectOption('article-newspaper');
+    await details.getByRole('textbox', { name: 'Authors' }).fill('Nguyễn, Thị Hương\nJane Roe');
+    await details.getByRole('textbox', { name: 'Published in' }).fill('Le Courrier du Mékong');
+    await screenshot(page, 'details-citation-fields');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await details.getByText('Newspaper article').waitFor();
+    const file = await fs.readFile(`${vault.dir}/sources/ha-noi-accueille-la-sixieme-conference-ministerielle-commit.md`, 'utf8');
+    assert.match(file, /authors:\n {2}- family: Nguyễn\n {4}given: Thị Hương\n {2}- Jane Roe\n/);
+    assert.match(file, /container: Le Courrier du Mékong/);
+
+    await page.evaluate(() => {
+      window.addEventListener('copy', (event) => {
+        (window as unknown as { copied: { text: string; html: string } }).copied = { text: event.clipboardData?.getData('text/plain') ?? '', html: event.clipboardData?.getData('text/html') ?? '' };
+      });
+    });
+    await details.getByRole('combobox', { name: 'Citation style' }).selectOption('iso690-fr');
+    await details.locator('.cite-preview').filter({ hasText: /NGUYỄN|Nguyễn/ }).waitFor();
+    await details.getByRole('button', { name: 'Copy bibliography entry' }).click();
+    const copied = await page.evaluate(() => (window as unknown as { copied: { text: string; html: string } }).copied);
+    assert.match(copied.text, /Hà Nội accueille la sixième conférence/);
+    assert.match(copied.html, /<i>|font-style:\s*italic/, 'the HTML keeps the style’s italics');
+    assert.ok(!/<script/i.test(copied.html));
+    const settings = JSON.parse(await fs.readFile(`${vault.dir}/carnet.json`, 'utf8')) as { settings?: { citationStyle?: string } };
+    assert.equal(settings.settings?.citationStyle, 'iso690-fr', 'the style is the vault’s');
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await page.getByRole('combobox', { name: 'Thème' }).selectOption('dark');
+    await details.getByRole('button', { name: 'Copier la citation' }).waitFor();
+    await screenshot(page, 'details-cite-fr-dark');
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});
