@@ -168,7 +168,7 @@ export const methodSchemas = {
       title: z.string().trim().min(1, 'A source needs a title.').max(1000),
       url: z.string().trim().max(4000).refine((u) => u === '' || /^https?:\/\//i.test(u), 'An address starts with http:// or https://.').optional(),
       publisher: z.string().trim().max(500).optional(),
-      authors: z.array(z.string().trim().min(1).max(300)).max(100),
+      authors: z.array(z.string().trim().min(1).max(300)).max(1000),
       published: optionalDay,
       language: z.string().regex(/^([a-z]{2,3})?$/, 'A language code like fr or en, or nothing.').optional(),
       type: z.enum(SOURCE_TYPES).or(z.literal('')).optional(),

@@ -45,7 +45,18 @@ const UNITS: Partial<Record<ExportFormat, string>> = {
   docx: 'note',
 };
 
+/** The formats each scope option narrows; any other format would quietly export more than asked, so it is refused. */
+const NOTE_FORMATS = ['note-markdown', 'note-html', 'html', 'docx'];
+const SCOPE_OPTIONS: { option: '--source' | '--code' | '--note'; given: (options: ExportOptions) => boolean; formats: string[] }[] = [
+  { option: '--source', given: (o) => Boolean(o.sources), formats: ['w3c', 'csv', 'markdown', 'matrix', 'csl-json', 'bibtex', 'ris', 'bibliography'] },
+  { option: '--code', given: (o) => Boolean(o.codes?.length), formats: ['w3c', 'csv', 'markdown', 'matrix', 'cooccurrence', 'csl-json', 'bibtex', 'ris', 'bibliography'] },
+  { option: '--note', given: (o) => Boolean(o.notes), formats: NOTE_FORMATS },
+];
+
 export async function runExport(vault: Vault, options: ExportOptions, io: CliIo): Promise<number> {
+  for (const { option, given, formats } of SCOPE_OPTIONS) {
+    if (options.format && given(options) && !formats.includes(options.format)) throw new CarnetError('invalid-input', `--format ${options.format} always covers the whole vault: ${option} does not narrow it (it narrows ${formats.join(', ')}).`);
+  }
   if (options.format === 'zip') return backup(vault, options.out, io);
   const format = options.format as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new CarnetError('invalid-input', `Say which format with --format ${EXPORT_FORMATS.join('|')}.`);

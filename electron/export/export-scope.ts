@@ -36,12 +36,18 @@ export interface Found {
 /** The query an export runs to find its passages and sources: no notes, and no cut to a page of hits. */
 export function exportSearch(query: SearchQuery): SearchQuery {
   const kinds = (query.kinds ?? ['source', 'annotation']).filter((kind) => kind !== 'note');
-  return { ...query, kinds: kinds.length > 0 ? kinds : ['annotation'], asYouType: false, limit: 20_000 };
+  if (kinds.length === 0) throw new CarnetError('invalid-input', { en: 'Nothing was exported: this search lists notes only. Export notes from the Notes choice.', fr: 'Rien n’a été exporté : cette recherche ne liste que des notes. Exportez les notes avec le choix « Notes ».' });
+  // The search as the pane ran it (a word still being typed matches as a prefix there too), without its page size.
+  return { ...query, kinds, limit: MAX_FOUND + 1 };
 }
+
+const MAX_FOUND = 20_000;
 
 /** The sources and passages a search found; a query the search cannot read is refused with its reason. */
 export function foundBy(results: SearchResults): Found {
   if (results.error) throw new CarnetError('invalid-input', { en: `Nothing was exported: ${results.error}`, fr: `Rien n’a été exporté : ${results.error}` });
+  // An export cut short would look complete: refused instead.
+  if (results.total > MAX_FOUND) throw new CarnetError('too-heavy', { en: `Nothing was exported: the search found ${results.total} results, more than ${MAX_FOUND}. Narrow it with a filter, or export a code or the whole vault.`, fr: `Rien n’a été exporté : la recherche a trouvé ${results.total} résultats, plus de ${MAX_FOUND}. Affinez-la avec un filtre, ou exportez un code ou tout le coffre.` });
   return { sourceIds: results.hits.filter((hit) => hit.kind === 'source').map((hit) => hit.id), annotationIds: results.hits.filter((hit) => hit.kind === 'annotation').map((hit) => hit.id) };
 }
 

@@ -84,7 +84,8 @@ function resolveCitations(vault: Vault, body: string, cited: Set<string>, style:
     let reference = '';
     if (source) {
       cited.add(source.id);
-      reference = ` ${formatReference([cslItem(source)], 'citation', style, language).text}`;
+      // A title in the reference (a source without author) is text, never Markdown: "[x](y)" in it stays words.
+      reference = ` ${escapeMarkdown(formatReference([cslItem(source)], 'citation', style, language).text)}`;
     }
     out += body.slice(at, citation.start) + shown + reference;
     at = citation.end;
@@ -101,4 +102,8 @@ async function cleanHtml(html: string): Promise<string> {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (char) => `\\${char}`);
 }

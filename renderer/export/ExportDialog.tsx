@@ -31,7 +31,7 @@ export function ExportDialog({ source, note, search, sources, codes, onClose, on
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [choice, setChoice] = useState<ExportChoice>({
-    what: note && !search ? 'notes' : 'annotations',
+    what: note && !search ? 'notes' : search?.kinds?.length === 1 && search.kinds[0] === 'source' ? 'references' : 'annotations',
     scope: search ? { kind: 'search', query: search } : source ? { kind: 'source', id: source.id } : { kind: 'vault' },
     annotationFormat: 'csv',
     referenceFormat: 'bibtex',

@@ -86,13 +86,13 @@ export function SearchPane({ data, focusRequest, onOpen, onExport }: { data: Vau
       <details className="search-filters">
         <summary>
           {t('search.filters')} {activeFilters > 0 && <span className="count">{activeFilters}</span>}
-          {total > 0 && !error && (
+          {results.counts.source + results.counts.annotation > 0 && !error && kind !== 'note' && (
             <button
               type="button"
               className="link-button search-export"
               onClick={(event) => {
                 event.preventDefault();
-                const { limit: _shown, asYouType: _typing, ...whole } = query;
+                const { limit: _shown, ...whole } = query;
                 onExport(whole);
               }}
             >

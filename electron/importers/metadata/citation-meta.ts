@@ -61,7 +61,8 @@ function metaTags(document: Document): Map<string, string[]> {
     const content = meta.getAttribute('content')?.replace(/\s+/g, ' ').trim();
     if (!name || !content) continue;
     const values = tags.get(name) ?? [];
-    if (!values.includes(content)) values.push(content);
+    // Two co-authors may share a name (two "Wang, Li"): authors are kept in full; other repeats once.
+    if (!values.includes(content) || /(?:^|[._:])(?:author|creator)$/.test(name)) values.push(content);
     tags.set(name, values);
   }
   return tags;

@@ -29,7 +29,8 @@ export function normaliseMetadata(metadata: ImportedMetadata, body: string, file
     title: cleanTitle(metadata.title) || titleFromBody(body) || titleFromFileName(fileName),
     url: webAddress(metadata.url),
     publisher: oneLine(metadata.publisher) || undefined,
-    authors: metadata.authors.map(oneLine).filter((author) => author !== ''),
+    // The details pane sends back at most 1,000 names of 300 characters: more could never be saved again.
+    authors: metadata.authors.map(oneLine).filter((author) => author !== '' && author.length <= 300).slice(0, 1000),
     published: metadata.published && /^\d{4}-\d{2}-\d{2}$/.test(metadata.published) ? metadata.published : undefined,
     language: languageTag(metadata.language) ?? detectLanguage(body),
     ...citationFacts(metadata),
@@ -44,19 +45,23 @@ type CitationKey = 'type' | 'container' | 'place' | 'accessed' | 'pages' | 'doi'
  * exports read a periodical's publisher as its container, and search filters by publisher.
  */
 function citationFacts(metadata: ImportedMetadata): Partial<Pick<ImportedMetadata, CitationKey>> {
-  const line = (value: string | undefined) => cleanTitle(value) || undefined;
+  // A value longer than the details pane accepts is left out, not cut: a cut page range or number would be wrong.
+  const line = (value: string | undefined, max = 500) => {
+    const text = cleanTitle(value);
+    return text && text.length <= max ? text : undefined;
+  };
   const publisher = oneLine(metadata.publisher).toLowerCase();
   // A site's name written as its address ("https://example.com") names nothing the exports can print.
   const container = /^(?:https?:\/\/|www\.)/i.test(metadata.container?.trim() ?? '') ? undefined : line(metadata.container);
   const facts: Partial<Pick<ImportedMetadata, CitationKey>> = {
     type: SOURCE_TYPES.find((type) => type === metadata.type),
     container: container && container.toLowerCase() !== publisher ? container : undefined,
-    place: line(metadata.place),
+    place: line(metadata.place, 200),
     accessed: metadata.accessed && /^\d{4}-\d{2}-\d{2}$/.test(metadata.accessed) ? metadata.accessed : undefined,
-    pages: line(metadata.pages),
+    pages: line(metadata.pages, 50),
     doi: metadata.doi && /^10\.\d{4,9}\/\S+$/.test(metadata.doi) && metadata.doi.length <= 300 ? metadata.doi : undefined,
     archive: line(metadata.archive),
-    identifier: line(metadata.identifier),
+    identifier: line(metadata.identifier, 200),
   };
   for (const key of Object.keys(facts) as CitationKey[]) if (facts[key] === undefined) delete facts[key];
   return facts;

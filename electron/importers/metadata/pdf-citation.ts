@@ -67,7 +67,21 @@ export function pdfCitation({ info, metadata }: PdfMetadataSource, firstPage: st
 export function splitPdfAuthors(value: unknown): string[] {
   if (typeof value !== 'string' || !value.trim()) return [];
   return value
-    .split(/\s*;\s*|\s+(?:and|et|&)\s+/u)
+    .split(/\s*;\s*/u)
+    .flatMap(splitPersons)
     .map((name) => name.trim())
     .filter(Boolean);
+}
+
+/**
+ * "Smith, J. and Doe, K." or "Jane Roe and John Doe" are two people; "Food and Agriculture
+ * Organization" or "Ministère de l'Europe et des Affaires étrangères" is one body: split on
+ * and/et/& only when every part reads as a person's name (a comma in each, or two or three
+ * capitalised words each).
+ */
+function splitPersons(name: string): string[] {
+  const parts = name.split(/\s+(?:and|et|&)\s+/u);
+  if (parts.length < 2) return [name];
+  const person = (part: string) => /^[^,]+,\s*\S/u.test(part) || /^(\p{Lu}[\p{L}.'’-]*\s+){1,2}\p{Lu}[\p{L}'’-]+$/u.test(part.trim());
+  return parts.every(person) ? parts : [name];
 }

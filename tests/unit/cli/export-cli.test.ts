@@ -101,6 +101,9 @@ test('carnet export --code: the passages of a code and its sub-codes, by name or
 test('carnet export --format docx|html|qdpx: notes as Word with --out (refused without), HTML to standard output, the style chosen with --style', async () => {
   const { dir, remove } = await sampleVaultCopy();
   try {
+    const unscoped = await cli('export', '--vault', dir, '--format', 'qdpx', '--code', 'Victim protection', '--out', path.join(dir, '..', 'p.qdpx'));
+    assert.equal(unscoped.code, 2, 'a scope the format cannot honour is refused, not ignored');
+    assert.match(unscoped.err, /--code does not narrow it/);
     const refused = await cli('export', '--vault', dir, '--format', 'docx', '--note', 'sample-timeline');
     assert.equal(refused.code, 2);
     assert.match(refused.err, /--out FILE\.docx/);

@@ -28,3 +28,15 @@ test('a note as one HTML file: the same text, its styles inside, no script or we
     assert.match(file.text, /« six » \(Carnet team, 2025\)/);
   });
 });
+
+test('a source’s title in an in-text reference stays words: Markdown in it makes no link in the exported note', async () => {
+  await inSampleVault(async (vault) => {
+    const source = vault.getSource('sample-imm4-phnom-penh');
+    await vault.updateSourceMeta(source.id, { title: 'Read [here](https://evil.example) *now*', authors: [], publisher: source.publisher }, source.revision);
+    const note = await vault.createNote('Quoting', '[« IMM4 »](carnet://source/sample-imm4-phnom-penh#sample-imm4-phnom-penh-a1)\n');
+    const file = await exportFile(vault, 'note-html', { noteIds: [note.id] });
+    // No link under other words: an address shows itself, as any bare address in a note does.
+    assert.ok(!/<a [^>]*>here<\/a>/.test(file.text) && !/<em>now<\/em>/.test(file.text), file.text);
+    assert.match(file.text, /Read \[here\]/);
+  });
+});

@@ -193,3 +193,11 @@ test('imported into a vault: the source’s front matter holds the type, the con
     await temp.remove();
   }
 });
+
+test('a PDF’s Author string: people split on and/et/&, a body’s name kept whole', async () => {
+  const { splitPdfAuthors } = await import('../../../electron/importers/metadata/pdf-citation.ts');
+  assert.deepEqual(splitPdfAuthors('Jane Roe and John Doe'), ['Jane Roe', 'John Doe']);
+  assert.deepEqual(splitPdfAuthors('Smith, J. & Doe, K.; Nguyễn Thị Hương'), ['Smith, J.', 'Doe, K.', 'Nguyễn Thị Hương']);
+  assert.deepEqual(splitPdfAuthors('Food and Agriculture Organization of the United Nations'), ['Food and Agriculture Organization of the United Nations']);
+  assert.deepEqual(splitPdfAuthors('Ministère de l’Europe et des Affaires étrangères'), ['Ministère de l’Europe et des Affaires étrangères']);
+});
