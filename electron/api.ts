@@ -200,6 +200,13 @@ export const methodSchemas = {
       dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `Carnet imports files up to ${MAX_IMPORT_BYTES / 1048576} MB.`),
     })
     .strict(),
+  /** A REFI-QDA codebook (.qdc) or project (.qdpx) whose codes are added to the vault's. */
+  importCodebook: z
+    .object({
+      name: z.string().min(1).max(255).refine((n) => /\.(qdc|qdpx)$/i.test(n), 'A REFI-QDA codebook (.qdc) or project (.qdpx).'),
+      dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `Carnet reads codebooks up to ${MAX_IMPORT_BYTES / 1048576} MB.`),
+    })
+    .strict(),
   /** Text or HTML from the clipboard. */
   importPaste: z
     .object({ text: z.string().max(MAX_IMPORT_BYTES, 'The pasted text is too long to import (50 MB at most).').optional(), html: z.string().max(MAX_IMPORT_BYTES, 'The pasted page is too long to import (50 MB at most).').optional() })
@@ -359,6 +366,7 @@ export interface MethodOutputs {
   markExtractionChecked: SourceDetail;
   reextractSource: { source: SourceDetail; changed: boolean; wordsBefore: number; wordsAfter: number; version?: string };
   importFile: ImportResult;
+  importCodebook: { added: number; kept: number };
   importPaste: ImportResult;
   listAnnotations: AnnotationList;
   saveAnnotations: AnnotationList;

@@ -1,6 +1,7 @@
 import { appVersion } from './app-paths.ts';
 import { importIntoVault } from '../importers/import-into-vault.ts';
 import { exportFile } from '../export/export-file.ts';
+import { importCodebook } from '../export/codebook-import.ts';
 import { exportSearch, foundBy } from '../export/export-scope.ts';
 import { copyReference } from '../export/copy-reference.ts';
 import type { CarnetSession } from './carnet-session.ts';
@@ -56,6 +57,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     markExtractionChecked: ({ id, baseRevision }) => session.vault.markExtractionChecked(id, baseRevision),
     reextractSource: ({ id, baseRevision }) => session.vault.reextractSource(id, baseRevision),
     importFile: ({ name, dataBase64 }) => importIntoVault(session.vault, { name, bytes: Buffer.from(dataBase64, 'base64') }, session.language()),
+    importCodebook: ({ dataBase64 }) => importCodebook(session.vault, Buffer.from(dataBase64, 'base64')),
     importPaste: ({ text, html }) =>
       html && html.trim() !== ''
         ? importIntoVault(session.vault, { name: 'pasted.html', bytes: Buffer.from(html, 'utf8') }, session.language())

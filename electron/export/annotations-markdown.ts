@@ -7,13 +7,13 @@ import type { ExportedPassage } from './passages.ts';
  * The links are Carnet's `carnet://` citations, so the file pasted into a note cites as a quote does.
  */
 
-export function annotationsMarkdown(passages: ExportedPassage[]): string {
+export function annotationsMarkdown(passages: ExportedPassage[], referenceOf: (source: ExportedPassage['source']) => string = plainReference): string {
   const bySource = new Map<string, ExportedPassage[]>();
   for (const passage of passages) bySource.set(passage.source.id, [...(bySource.get(passage.source.id) ?? []), passage]);
   const parts: string[] = [];
   for (const list of bySource.values()) {
     const { source } = list[0]!;
-    const reference = [source.authors.join(', '), source.publisher, source.published].filter(Boolean).map((part) => escapeMarkdown(part!)).join(', ');
+    const reference = escapeMarkdown(referenceOf(source));
     parts.push(`# ${escapeMarkdown(source.title)}`, '');
     if (reference) parts.push(reference, '');
     if (source.url) parts.push(`<${source.url}>`, '');
@@ -27,4 +27,9 @@ export function annotationsMarkdown(passages: ExportedPassage[]): string {
     }
   }
   return `${parts.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** Authors, publisher and date, when no citation style is at hand. */
+function plainReference(source: ExportedPassage['source']): string {
+  return [source.authors.join('; '), source.publisher, source.published].filter(Boolean).join(', ');
 }

@@ -6,7 +6,7 @@ import { annotationsCsv } from './annotations-csv.ts';
 import { annotationsMarkdown } from './annotations-markdown.ts';
 import { cooccurrenceCsv, matrixCsv } from './code-tables-csv.ts';
 import { w3cCollection } from './w3c-annotations.ts';
-import { cslItem, formatCitations } from './source-citations.ts';
+import { cslItem, formatCitations, formatReference } from './source-citations.ts';
 import { DEFAULT_CITATION_STYLE, isCitationStyle, type CitationStyle } from './citation-styles.ts';
 import { codebookXml } from './qdc-codebook.ts';
 import { guidOf, qdaProject, qdpxArchive } from './refi-qda.ts';
@@ -56,7 +56,10 @@ export async function exportContent(vault: Vault, format: ExportFormat, scope: E
     }
     case 'markdown': {
       const passages = within.passages();
-      return { fileName: `${base}.annotations.md`, mediaType: 'text/markdown', text: annotationsMarkdown(passages), count: passages.length };
+      const style = await styleOf(vault, scope);
+      // Each source's reference as the vault's style writes it, what a reader of the file will cite.
+      const reference = (source: { id: string }) => formatReference([cslItem(vault.getSource(source.id))], 'bibliography', style, language).text.trim();
+      return { fileName: `${base}.annotations.md`, mediaType: 'text/markdown', text: annotationsMarkdown(passages, reference), count: passages.length };
     }
     case 'matrix': {
       const matrix = scopedMatrix(vault.codeMatrix(), within);

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import { Icon, PathIcon } from '../app/icons.tsx';
 import type { Place } from '../app/navigation.ts';
+import { ImportCodebookButton } from './ImportCodebookButton.tsx';
 
 /** Small drawings for the three analysis views. */
 export const VIEW_ICONS = {
@@ -19,9 +20,12 @@ export function CodebookBar({ place, readOnly, onNew, onOpen }: { place: Place; 
   ];
   return (
     <div className="codebook-bar">
-      <button type="button" className="codebook-new" onClick={onNew} disabled={readOnly} title={readOnly ? t('codes.bar.readOnly') : undefined}>
-        <Icon name="plus" /> {t('codes.bar.new')}
-      </button>
+      <div className="codebook-actions">
+        <button type="button" className="codebook-new" onClick={onNew} disabled={readOnly} title={readOnly ? t('codes.bar.readOnly') : undefined}>
+          <Icon name="plus" /> {t('codes.bar.new')}
+        </button>
+        <ImportCodebookButton readOnly={readOnly} />
+      </div>
       <div className="codebook-views" role="group" aria-label={t('codes.bar.views')}>
         {views.map((view) => (
           <button

@@ -5,6 +5,11 @@ export const codesEn = {
   'codes.saved': 'Code “{name}” saved.',
   'codes.moved': '“{name}” moved to: {parent}.',
 
+  'codes.import.short': 'Import…',
+  'codes.import.button': 'Import codebook…',
+  'codes.import.hint': 'Add the codes of a REFI-QDA codebook (.qdc) or project (.qdpx), from a colleague or ATLAS.ti, MAXQDA, NVivo.',
+  'codes.import.done': '{added} codes added from {name}; {kept} already here, kept as they are.',
+  'codes.import.doneOne': '1 code added from {name}; {kept} already here, kept as they are.',
   'codes.bar.new': 'New code',
   'codes.bar.passages': 'Coded passages',
   'codes.bar.matrix': 'Matrix',

@@ -106,3 +106,32 @@ test('Details: citation fields edited, and “Copy bibliography entry” copies 
     await vault.remove();
   }
 });
+
+test('Codes: a colleague’s REFI-QDA codebook is imported from the Codes tab, new codes under their parents, the vault’s own kept', { skip }, async () => {
+  const vault = await sampleVaultCopy();
+  const harness = await startHarness(vault.dir);
+  const { page } = harness;
+  try {
+    const qdc = `${vault.dir}/../shared.qdc`;
+    await fs.writeFile(
+      qdc,
+      '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-5000-8000-000000000001" name="regional COOPERATION" isCodable="true"><Code guid="00000000-0000-5000-8000-000000000002" name="Accords bilatéraux" isCodable="true" color="#336699"><Description>MoU &amp; traités</Description></Code></Code></Codes></CodeBook>',
+    );
+    await page.locator('.sidebar [role="tab"]').nth(2).click();
+    await page.getByRole('button', { name: 'Import codebook…' }).waitFor();
+    await screenshot(page, 'codes-import-codebook');
+    await page.locator('.codebook-bar input[type="file"]').setInputFiles(qdc);
+    await page.getByRole('status').filter({ hasText: '1 code added from shared.qdc; 1 already here, kept as they are.' }).waitFor();
+    await page.locator('.sidebar .item-title').filter({ hasText: 'Accords bilatéraux' }).waitFor();
+    await screenshot(page, 'codes-imported');
+    const codebook = JSON.parse(await fs.readFile(`${vault.dir}/codebook.json`, 'utf8')) as { codes: { name: string; parent?: string; color: string }[] };
+    const added = codebook.codes.find((code) => code.name === 'Accords bilatéraux');
+    assert.equal(added?.parent, 'code-cooperation', 'under the vault’s own “Regional cooperation”');
+    assert.equal(added?.color, '#336699');
+    assert.equal(codebook.codes.filter((code) => code.name.toLowerCase() === 'regional cooperation').length, 1);
+    assert.deepEqual(harness.errors, []);
+  } finally {
+    await harness.close();
+    await vault.remove();
+  }
+});

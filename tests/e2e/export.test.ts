@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { e2eUnavailable, screenshot, startHarness } from '../helpers/browser.ts';
 import { sampleVaultCopy } from '../helpers/temp-dir.ts';
 
@@ -65,6 +66,18 @@ test('Export: a source’s annotations as CSV for a spreadsheet and the vault’
     const page2 = await fs.readFile((await html.path())!, 'utf8');
     assert.ok(!page2.includes('carnet://') && !/<script/i.test(page2));
     assert.match(page2, /<h2>References<\/h2>/);
+    // Opened on its own, offline: it shows its text and asks nothing of the network.
+    const viewer = await page.context().newPage();
+    const requests: string[] = [];
+    viewer.on('request', (request) => requests.push(request.url()));
+    // A download is kept under a name without extension: a copy named .html opens as a page.
+    const opened = `${vault.dir}/../exported.html`;
+    await fs.copyFile((await html.path())!, opened);
+    await viewer.goto(pathToFileURL(opened).href);
+    await viewer.getByRole('heading', { name: 'References' }).waitFor();
+    assert.equal(await viewer.getByRole('heading', { level: 1 }).first().textContent(), 'COMMIT — a working timeline');
+    assert.deepEqual(requests.filter((url) => !url.startsWith('file:')), []);
+    await viewer.close();
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await page.getByRole('combobox', { name: 'Thème' }).selectOption('dark');

@@ -76,3 +76,12 @@ test('the code × source matrix and the co-occurrence table as CSV, codes named 
     assert.equal(pairs.text.slice(1).split('\r\n').filter(Boolean).length, pairs.count + 1);
   });
 });
+
+test('the Markdown export heads each source with its reference in the vault’s style', async () => {
+  await inSampleVault(async (vault) => {
+    const apa = await exportFile(vault, 'markdown', { sourceIds: ['sample-commit-overview'] });
+    assert.match(apa.text, /^# COMMIT: six countries against human trafficking since 2004\n\nCarnet team\. \(2025, November 20\)\. COMMIT: six countries/);
+    const iso = await exportFile(vault, 'markdown', { sourceIds: ['sample-commit-overview'], style: 'iso690-fr' });
+    assert.match(iso.text, /\n\nCARNET TEAM, 2025\. COMMIT: six countries against human trafficking since 2004\. Carnet sample\. 20 novembre 2025\.\n/);
+  });
+});
