@@ -200,6 +200,8 @@ export const methodSchemas = {
       dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `Carnet imports files up to ${MAX_IMPORT_BYTES / 1048576} MB.`),
     })
     .strict(),
+  /** Notes (all when absent) printed to a PDF file the user picks, where the front can (the desktop app). */
+  printToPdf: z.object({ noteIds: z.array(idSchema).max(10_000).optional(), style: z.enum(CITATION_STYLES).optional() }).strict(),
   /** A REFI-QDA codebook (.qdc) or project (.qdpx) whose codes are added to the vault's. */
   importCodebook: z
     .object({
@@ -331,7 +333,7 @@ export interface AppInfo {
   version: string;
   /** Which front serves this window. */
   front: 'electron' | 'web';
-  capabilities: { nativeFolderPicker: boolean };
+  capabilities: { nativeFolderPicker: boolean; printToPdf: boolean };
   vault: VaultInfo | null;
   /** Why no vault is open (the last one could not be opened), in words for the user. */
   vaultError: string | null;
@@ -367,6 +369,8 @@ export interface MethodOutputs {
   reextractSource: { source: SourceDetail; changed: boolean; wordsBefore: number; wordsAfter: number; version?: string };
   importFile: ImportResult;
   importCodebook: { added: number; kept: number };
+  /** Where the PDF was saved, or null when the user cancelled. */
+  printToPdf: { path: string | null; count: number };
   importPaste: ImportResult;
   listAnnotations: AnnotationList;
   saveAnnotations: AnnotationList;

@@ -12,6 +12,7 @@ import { registerVaultScheme, serveVaultFiles } from './vault-protocol.ts';
 import { languageOfLocale } from './core/ui-language.ts';
 import { guardUnsavedClose } from './unsaved-close.ts';
 import { defaultWorkerUrl, workerHost } from './search/search-host.ts';
+import { createPdfPrinter } from './pdf-printer.ts';
 
 /** The Electron front: windows, menus and dialogs, wired to the shared services. No business logic here. */
 
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      printToPdf: createPdfPrinter({ owner: () => mainWindow, title: () => (language() === 'fr' ? 'Enregistrer en PDF' : 'Save as PDF') }),
       openExternal,
     }),
     undefined,

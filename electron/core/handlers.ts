@@ -5,6 +5,7 @@ import { importCodebook } from '../export/codebook-import.ts';
 import { exportSearch, foundBy } from '../export/export-scope.ts';
 import { copyReference } from '../export/copy-reference.ts';
 import type { CarnetSession } from './carnet-session.ts';
+import { CarnetError } from './carnet-error.ts';
 import type { AppInfo, Handlers } from '../api.ts';
 
 /** What differs between fronts: the native bits the shared handlers call back into. */
@@ -12,6 +13,8 @@ export interface FrontAdapter {
   front: AppInfo['front'];
   /** A native folder picker, where the front has one. */
   pickFolder?: (purpose: 'open' | 'create') => Promise<string | null>;
+  /** Prints exported HTML to a PDF file the user picks (Electron's Chromium); the path, or null if cancelled. */
+  printToPdf?: (html: string, fileName: string) => Promise<string | null>;
   /** Opens an http(s) URL in the system browser; the renderer has already asked the user. */
   openExternal: (url: string) => Promise<boolean>;
 }
@@ -22,7 +25,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     appInfo: () => ({
       version: appVersion(),
       front: front.front,
-      capabilities: { nativeFolderPicker: front.pickFolder !== undefined },
+      capabilities: { nativeFolderPicker: front.pickFolder !== undefined, printToPdf: front.printToPdf !== undefined },
       vault: session.vaultOrNull?.info() ?? null,
       vaultError: session.vaultError,
       settings: session.getSettings(),
@@ -57,6 +60,11 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     markExtractionChecked: ({ id, baseRevision }) => session.vault.markExtractionChecked(id, baseRevision),
     reextractSource: ({ id, baseRevision }) => session.vault.reextractSource(id, baseRevision),
     importFile: ({ name, dataBase64 }) => importIntoVault(session.vault, { name, bytes: Buffer.from(dataBase64, 'base64') }, session.language()),
+    printToPdf: async ({ noteIds, style }) => {
+      if (!front.printToPdf) throw new CarnetError('unsupported', { en: 'This window cannot make a PDF itself: use Print, then “Save as PDF”.', fr: 'Cette fenêtre ne sait pas faire un PDF elle-même : utilisez Imprimer, puis « Enregistrer au format PDF ».' });
+      const file = await exportFile(session.vault, 'note-html', { ...(noteIds ? { noteIds } : {}), ...(style ? { style } : {}), language: session.language() });
+      return { path: await front.printToPdf(file.text ?? '', file.fileName.replace(/\.html$/, '.pdf')), count: file.count };
+    },
     importCodebook: ({ dataBase64 }) => importCodebook(session.vault, Buffer.from(dataBase64, 'base64')),
     importPaste: ({ text, html }) =>
       html && html.trim() !== ''

@@ -318,6 +318,7 @@ export function App() {
           search={exportOpen.search}
           sources={data.sources}
           codes={data.codes}
+          canPrintToPdf={appInfo.capabilities.printToPdf}
           onClose={() => setExportOpen(null)}
           onDone={setNotice}
         />

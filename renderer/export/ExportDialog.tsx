@@ -18,6 +18,8 @@ interface ExportDialogProps {
   search: SearchQuery | null;
   sources: SourceSummary[];
   codes: CodeSummary[];
+  /** The desktop app makes the PDF itself (Chromium's printToPDF); a browser prints instead. */
+  canPrintToPdf: boolean;
   onClose: () => void;
   onDone: (text: string) => void;
 }
@@ -27,7 +29,7 @@ interface ExportDialogProps {
  * codebook and the whole project for a QDA program, the code tables, and a backup of the vault. The
  * file is saved where the browser or the desktop app saves downloads; a PDF goes through print.
  */
-export function ExportDialog({ source, note, search, sources, codes, onClose, onDone }: ExportDialogProps) {
+export function ExportDialog({ source, note, search, sources, codes, canPrintToPdf, onClose, onDone }: ExportDialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [choice, setChoice] = useState<ExportChoice>({
@@ -48,7 +50,8 @@ export function ExportDialog({ source, note, search, sources, codes, onClose, on
     api.getVaultSettings({}).then((settings) => change({ style: settings.citationStyle }), () => undefined);
   }, []);
 
-  const formats = <F extends string>(list: F[]) => list.map((option) => ({ value: option, label: t(`export.format.${option}` as 'export.format.csv'), hint: t(`export.format.${option}.hint` as 'export.format.csv.hint') }));
+  const hintOf = (option: string) => (option === 'pdf' && canPrintToPdf ? t('export.format.pdf.hintDesktop') : t(`export.format.${option}.hint` as 'export.format.csv.hint'));
+  const formats = <F extends string>(list: F[]) => list.map((option) => ({ value: option, label: t(`export.format.${option}` as 'export.format.csv'), hint: hintOf(option) }));
   const { what } = choice;
   const styled = (what === 'references' && choice.referenceFormat === 'bibliography') || what === 'notes';
 
@@ -57,6 +60,12 @@ export function ExportDialog({ source, note, search, sources, codes, onClose, on
     setBusy(true);
     setError(null);
     try {
+      if (what === 'notes' && choice.noteFormat === 'pdf' && canPrintToPdf) {
+        const { path } = await api.printToPdf({ style: choice.style, ...(choice.noteId ? { noteIds: [choice.noteId] } : {}) });
+        if (path) onDone(t('export.savedPdf', { path }));
+        onClose();
+        return;
+      }
       const file: ExportedFile = await api.exportFile(exportRequest(choice));
       if (what === 'notes' && choice.noteFormat === 'pdf') {
         await printHtml(file.text ?? '', file.fileName);
@@ -124,7 +133,7 @@ export function ExportDialog({ source, note, search, sources, codes, onClose, on
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || !scopeReady(choice)}>
-            {what === 'notes' && choice.noteFormat === 'pdf' ? t('export.print') : t('export.save')}
+            {what === 'notes' && choice.noteFormat === 'pdf' && !canPrintToPdf ? t('export.print') : t('export.save')}
           </button>
         </div>
       </form>

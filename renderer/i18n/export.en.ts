@@ -71,6 +71,8 @@ export const exportEn = {
   'export.about.matrix': "One row per source, one column per code: how many passages.",
   'export.about.cooccurrence': "Each pair of codes, and on how many passages they meet.",
   'export.about.backup': "Sources, originals, notes, annotations, codebook, attachments and history. The search index is left out: it is rebuilt.",
+  'export.savedPdf': 'The PDF is saved: {path}.',
+  'export.format.pdf.hintDesktop': 'A4, made by Carnet and saved where you choose.',
   'export.print': "Print…",
   'export.printed': "The print dialog is open: choose “Save as PDF” to make a PDF.",
   'export.doneProject': "{count} sources exported as a project to {name}.",

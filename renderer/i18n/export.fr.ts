@@ -73,6 +73,8 @@ export const exportFr: Record<keyof typeof exportEn, string> = {
   'export.about.matrix': "Une ligne par source, une colonne par code : combien de passages.",
   'export.about.cooccurrence': "Chaque paire de codes, et sur combien de passages ils se rencontrent.",
   'export.about.backup': "Sources, originaux, notes, annotations, grille de codes, pièces jointes et historique. L’index de recherche n’y est pas : il se reconstruit.",
+  'export.savedPdf': 'Le PDF est enregistré : {path}.',
+  'export.format.pdf.hintDesktop': 'Au format A4, fait par Carnet et enregistré où vous voulez.',
   'export.print': "Imprimer…",
   'export.printed': "La fenêtre d’impression est ouverte : choisissez « Enregistrer au format PDF » pour obtenir un PDF.",
   'export.doneProject': "{count} sources exportées en projet dans {name}.",

@@ -12,6 +12,8 @@ export interface FakeWebContents {
   on(event: string, listener: Listener): FakeWebContents;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void;
   send(...args: unknown[]): void;
+  /** The PDF of the page loaded, as fake bytes that name what was printed. */
+  printToPDF(options: Record<string, unknown>): Promise<Buffer>;
 }
 
 function webContents(): FakeWebContents {
@@ -30,6 +32,12 @@ function webContents(): FakeWebContents {
     send(...args) {
       this.sent.push(args);
     },
+    async printToPDF(options) {
+      const window = recorded.windows.find((w) => w.webContents === this);
+      const html = window?.loadedFile ? await import('node:fs/promises').then((fs) => fs.readFile(window.loadedFile as string, 'utf8')) : '';
+      recorded.printed.push({ html, options });
+      return Buffer.from(`%PDF-1.7 fake\n${html.length}`);
+    },
   };
 }
 
@@ -43,6 +51,9 @@ export const recorded = {
   /** What dialog.showMessageBox was asked, and the button index the next ones answer (1: Cancel). */
   messageBoxes: [] as { owner: unknown; options: MessageBoxOptions }[],
   messageBoxResponse: 1,
+  /** The file the next save dialog answers, or null for Cancel; what was printed to PDF. */
+  saveDialogPath: null as string | null,
+  printed: [] as { html: string; options: Record<string, unknown> }[],
   locale: 'en-US',
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
@@ -120,6 +131,10 @@ export class BrowserWindow {
     return Promise.resolve();
   }
   show(): void {}
+  destroyed = false;
+  destroy(): void {
+    this.destroyed = true;
+  }
   focus(): void {}
   restore(): void {}
   isMinimized(): boolean {
@@ -213,6 +228,7 @@ interface MessageBoxOptions {
 
 export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showSaveDialog: async () => (recorded.saveDialogPath ? { canceled: false, filePath: recorded.saveDialogPath } : { canceled: true, filePath: '' }),
   showMessageBox: async (...args: unknown[]) => {
     const [owner, options] = args.length > 1 ? args : [null, args[0]];
     recorded.messageBoxes.push({ owner, options: options as MessageBoxOptions });

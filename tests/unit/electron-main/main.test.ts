@@ -187,6 +187,39 @@ test('file:, javascript: and carnet: addresses never open, even if the user woul
   fake.recorded.messageBoxResponse = 1;
 });
 
+test('a note printed to PDF by Chromium: a hidden window with JavaScript off prints the exported HTML to the file chosen; Cancel writes nothing', async () => {
+  const printToPdf = fake.recorded.ipcHandlers.get('carnet:printToPdf');
+  assert.ok(printToPdf);
+  const trusted = { senderFrame: { url: rendererUrl } };
+  const folder = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'carnet-pdf-'));
+  try {
+    fake.recorded.saveDialogPath = null;
+    assert.deepEqual(await printToPdf(trusted, { noteIds: ['sample-timeline'] }), { ok: true, value: { path: null, count: 1 } });
+    assert.equal(fake.recorded.printed.length, 0, 'cancelled: nothing printed');
+
+    const target = path.join(folder, 'timeline.pdf');
+    fake.recorded.saveDialogPath = target;
+    const windowsBefore = fake.recorded.windows.length;
+    const reply = (await printToPdf(trusted, { noteIds: ['sample-timeline'], style: 'chicago' })) as { ok: boolean; value: { path: string } };
+    assert.deepEqual(reply, { ok: true, value: { path: target, count: 1 } });
+    assert.match(await fs.readFile(target, 'utf8'), /^%PDF-1\.7/);
+    const printer = fake.recorded.windows[windowsBefore];
+    assert.ok(printer);
+    assert.equal(printer.options.show, false);
+    assert.equal(printer.options.webPreferences.javascript, false);
+    assert.equal(printer.options.webPreferences.sandbox, true);
+    assert.equal(printer.destroyed, true, 'the hidden window is closed after printing');
+    const [printed] = fake.recorded.printed;
+    assert.ok(printed);
+    assert.match(printed.html, /<h1>COMMIT — a working timeline<\/h1>/);
+    assert.ok(!/<script/i.test(printed.html));
+    assert.equal(existsSync(path.dirname(printer.loadedFile ?? '/nowhere/x')), false, 'the temporary page is removed');
+  } finally {
+    fake.recorded.saveDialogPath = null;
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+});
+
 test('quitting stops the session first: the vault lock is released', async () => {
   const documents = process.env.FAKE_ELECTRON_DOCUMENTS as string;
   const lock = path.join(documents, 'Carnet Sample Vault', '.carnet', 'lock');
