@@ -93,7 +93,8 @@ export function cslItem(source: CitedSource): CslItem {
     ...(source.place ? { 'publisher-place': source.place } : {}),
     ...(issued ? { issued } : {}),
     ...(accessed ? { accessed } : {}),
-    ...(source.pages ? { page: source.pages } : {}),
+    // A range is written with a hyphen, as CSL asks: citeproc prints the style's dash, and the BibTeX and RIS writers read the hyphen only.
+    ...(source.pages ? { page: source.pages.replace(/\s*[–—‐-]\s*/gu, '-') } : {}),
     ...(source.doi ? { DOI: source.doi } : {}),
     ...(source.url ? { URL: source.url } : {}),
     ...(source.archive ? { archive: source.archive } : {}),
@@ -118,7 +119,7 @@ export function formatCitations(items: CslItem[], format: CitationFormat, langua
   // The "old" RIS tags (A1, T1, Y1, JF): citation-js's newer ones drop a newspaper article's authors and date.
   // Its old-spec output still adds a new-spec PY line (Y1 holds the date), which makes readers take the
   // record for the new spec, where A1 means nothing: it goes.
-  return unwrapRis(cite.format('ris', { spec: 'old' })).replace(/^PY {2}- .*\n/gm, '');
+  return withRisExtras(unwrapRis(cite.format('ris', { spec: 'old' })).replace(/^PY {2}- .*\n/gm, ''), items);
 }
 
 export type ReferenceKind = 'citation' | 'bibliography';
@@ -191,6 +192,37 @@ export function styleFile(file: string): string {
  * a title came back as "… processus COMM IT". Reference managers read long lines, so the pieces are
  * put back together as they were.
  */
+/**
+ * The old spec has no tag for a DOI, an access date or a report's number, and citation-js drops them;
+ * Zotero, EndNote and Mendeley read DO, Y2 (access date) and M1 in any RIS: they are added to each
+ * record, found by its ID line, with the pages (SP, EP) written right.
+ */
+function withRisExtras(ris: string, items: CslItem[]): string {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  let current: CslItem | undefined;
+  return ris
+    .split('\n')
+    .flatMap((line) => {
+      const id = /^ID {2}- (.*)$/.exec(line);
+      if (id) current = byId.get(id[1]!.trim());
+      // citation-js writes a range's first two characters as its start and end ("12-19" as 1 and 2): written here instead.
+      if (/^(SP|EP) {2}- /.test(line) && current?.page) return [];
+      if (!line.startsWith('ER  -') || !current) return [line];
+      const [start, end] = current.page?.split('-') ?? [];
+      const accessed = current.accessed?.['date-parts'][0];
+      const extras = [
+        ...(start ? [`SP  - ${start}`] : []),
+        ...(end ? [`EP  - ${end}`] : []),
+        ...(current.DOI ? [`DO  - ${current.DOI}`] : []),
+        ...(accessed ? [`Y2  - ${accessed.join('/')}`] : []),
+        ...(current.number ? [`M1  - ${current.number}`] : []),
+      ];
+      current = undefined;
+      return [...extras, line];
+    })
+    .join('\n');
+}
+
 function unwrapRis(ris: string): string {
   const lines: string[] = [];
   for (const line of ris.split('\n')) {

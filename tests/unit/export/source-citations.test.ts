@@ -66,3 +66,52 @@ test('CSL-JSON is valid against the CSL project’s own schema (csl-data.json)',
   const items = JSON.parse(formatCitations([cslItem(SOURCE), cslItem({ ...SOURCE, id: 'report', original: 'r.pdf', authors: [], published: undefined, url: undefined })], 'csl-json')) as unknown;
   assert.equal(validate(items), true, JSON.stringify(validate.errors));
 });
+
+const FULL = {
+  id: 'unodc-2024',
+  type: 'report' as const,
+  title: 'Trafficking in persons in Southeast Asia: Mekong update',
+  authors: ['Nguyễn, Văn Bình', 'Office on Drugs and Crime'],
+  container: undefined,
+  publisher: 'UNODC',
+  place: 'Bangkok',
+  published: '2024-03-07',
+  accessed: '2025-12-03',
+  pages: '12–19',
+  doi: '10.18356/9789210000000',
+  identifier: 'TR-2024/7',
+  url: 'https://example.org/mekong-update.pdf',
+  language: 'en',
+  original: 'sources/originals/mekong-update.pdf',
+};
+
+test('every citation field leaves Carnet and comes back: BibTeX by an independent parser, RIS and CSL-JSON by citation-js, and CSL-JSON valid', async () => {
+  const item = cslItem(FULL);
+  assert.deepEqual(item.author, [{ family: 'Nguyễn', given: 'Văn Bình' }, { literal: 'Office on Drugs and Crime' }], '"Family, Given" says the split; a body is kept whole');
+  const { entries, errors } = parseBibtex(formatCitations([item], 'bibtex'));
+  assert.deepEqual(errors, []);
+  const fields = entries[0]?.fields as Record<string, unknown>;
+  assert.equal(entries[0]?.type, 'techreport');
+  assert.equal(fields.doi, FULL.doi);
+  assert.equal([fields.institution ?? fields.publisher].flat()[0], 'UNODC');
+  assert.equal([fields.address].flat()[0], 'Bangkok');
+  assert.equal(fields.number, 'TR-2024/7');
+  for (const format of ['ris', 'csl-json'] as const) {
+    const [back] = new Cite(formatCitations([item], format)).data as Record<string, unknown>[];
+    assert.equal(back?.DOI, FULL.doi, format);
+    assert.equal(back?.publisher, 'UNODC', format);
+    assert.equal(back?.['publisher-place'], 'Bangkok', format);
+    assert.equal(back?.number, 'TR-2024/7', format);
+    assert.equal((back?.author as { family?: string }[] | undefined)?.[0]?.family, 'Nguyễn', format);
+    assert.equal(back?.page, '12-19', format);
+    assert.deepEqual((back?.accessed as { 'date-parts': number[][] } | undefined)?.['date-parts'], [[2025, 12, 3]], format);
+  }
+  const [csl] = JSON.parse(formatCitations([item], 'csl-json')) as Record<string, unknown>[];
+  assert.deepEqual(csl?.accessed, { 'date-parts': [[2025, 12, 3]] });
+  assert.equal(csl?.page, '12-19', 'a range with a hyphen, as CSL asks');
+  assert.match(formatCitations([item], 'bibliography'), /12–19/, 'printed with the style’s dash');
+  if (!cslSchemaSkip) {
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(await fs.readFile(CSL_SCHEMA, 'utf8')) as object);
+    assert.equal(validate([csl]), true, JSON.stringify(validate.errors));
+  }
+});
