@@ -95,7 +95,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     citedIn: ({ sourceId }) => session.vault.citedIn(sourceId),
     formatReference: ({ sourceIds, kind, style }) => copyReference(session.vault, sourceIds, kind, style, session.language()),
     exportFile: async ({ format, search, ...scope }) => {
-      const found = search ? foundBy(await session.search.search(exportSearch(search))) : undefined;
+      const found = search ? { ...foundBy(await session.search.search(exportSearch(search))), text: search.text } : undefined;
       return exportFile(session.vault, format, { ...scope, ...(found ? { found } : {}), language: session.language() });
     },
     previewQuoteTemplate: ({ template, language }) => ({ markdown: session.vault.previewQuoteTemplate(template, language) }),

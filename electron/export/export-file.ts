@@ -117,6 +117,9 @@ async function styleOf(vault: Vault, scope: ExportScope): Promise<CitationStyle>
 /** What the file is named after: the one source, the vault and the one code, or the vault. */
 function scopeLabel(vault: Vault, within: ResolvedScope): string {
   if (within.sourceIds?.size === 1) return vault.getSource([...within.sourceIds][0]!).title;
+  // Not the whole vault's name: a file of some sources or of a search must not pass for the vault's.
+  if (within.searched?.trim()) return `${vault.manifest.name} ${within.searched}`;
+  if (within.sourceIds && within.sourceIds.size > 1) return `${vault.manifest.name} ${within.sourceIds.size} sources`;
   const codes = within.codeIds ? vault.codebook().codes.filter((code) => within.codeIds!.has(code.id)) : [];
   const top = codes.filter((code) => code.parent === undefined || !within.codeIds!.has(code.parent));
   return top.length === 1 ? `${vault.manifest.name} ${top[0]!.name}` : vault.manifest.name;
@@ -138,7 +141,7 @@ function scopedCooccurrence(table: CodeCooccurrence, within: ResolvedScope): Cod
 
 /** A file name from a title: letters (accents kept), digits and dashes, short enough for every disk. */
 function fileBase(title: string): string {
-  const base = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const base = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');
   return base || 'carnet';
 }
 

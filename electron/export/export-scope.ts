@@ -31,6 +31,8 @@ export interface ExportScope {
 export interface Found {
   sourceIds: string[];
   annotationIds: string[];
+  /** The words searched, for the file's name. */
+  text?: string;
 }
 
 /** The query an export runs to find its passages and sources: no notes, and no cut to a page of hits. */
@@ -62,6 +64,8 @@ export interface ResolvedScope {
   sources: () => SourceSummary[];
   /** The notes in the scope, in order. */
   noteIds: () => string[];
+  /** The words of the search the scope came from, if it did. */
+  searched?: string | undefined;
 }
 
 export function resolveScope(vault: Vault, scope: ExportScope): ResolvedScope {
@@ -87,7 +91,7 @@ export function resolveScope(vault: Vault, scope: ExportScope): ResolvedScope {
     return listed.filter((source) => having.has(source.id) || (!codeIds && !annotationIds && found?.sources.has(source.id)));
   };
   const noteIds = () => (scope.noteIds?.length ? [...scope.noteIds] : vault.listNotes().map((note) => note.id));
-  return { sourceIds, codeIds, passages, sources, noteIds };
+  return { sourceIds, codeIds, passages, sources, noteIds, searched: scope.found?.text };
 }
 
 /** The codes and every sub-code of theirs, at any depth; a code the codebook lacks is refused. */

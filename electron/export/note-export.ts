@@ -1,5 +1,6 @@
 import { marked } from 'marked';
 import { findCitations } from '../citations/find-citations.ts';
+import { noteOutsideCarnet } from './note-outside.ts';
 import { cslItem, formatReference, type CitationStyle } from './source-citations.ts';
 import type { Vault } from '../vault/vault.ts';
 
@@ -59,7 +60,7 @@ function resolveNotes(vault: Vault, noteIds: string[], language: 'en' | 'fr', st
   const cited = new Set<string>();
   for (const id of noteIds) {
     const note = vault.getNote(id);
-    parts.push(`# ${note.title}`, '', resolveCitations(vault, note.body, cited, style, language).trim(), '');
+    parts.push(`# ${note.title}`, '', resolveCitations(vault, noteOutsideCarnet(note.body), cited, style, language).trim(), '');
   }
   const body = parts.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   const sources = vault.listSources().filter((source) => cited.has(source.id));

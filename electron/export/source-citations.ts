@@ -115,7 +115,8 @@ export function formatCitations(items: CslItem[], format: CitationFormat, langua
     return cite.format('bibliography', { ...options, format: 'text' });
   }
   const cite = new Cite(items);
-  if (format === 'bibtex') return cite.format('bibtex');
+  // citation-js writes a day into the month ("{nov 20}"), which BibTeX cannot read: the month's own macro instead.
+  if (format === 'bibtex') return (cite.format('bibtex') as string).replace(/^(\s*)month = \{([a-z]{3}) \d{1,2}\},\n/gm, (_line, indent: string, month: string) => `${indent}month = ${month},\n`);
   // The "old" RIS tags (A1, T1, Y1, JF): citation-js's newer ones drop a newspaper article's authors and date.
   // Its old-spec output still adds a new-spec PY line (Y1 holds the date), which makes readers take the
   // record for the new spec, where A1 means nothing: it goes.

@@ -19,7 +19,8 @@ import { ExportDialog } from '../export/ExportDialog.tsx';
 import { QuickOpen } from '../search/QuickOpen.tsx';
 import { useImport } from '../import/use-import.ts';
 import { filesFromDrop } from '../import/dropped-files.ts';
-import type { AppInfo, MenuCommand, SearchQuery, Settings, VaultInfo } from '../../electron/api.ts';
+import type { AppInfo, MenuCommand, Settings, VaultInfo } from '../../electron/api.ts';
+import type { SearchToExport } from '../export/export-choices.ts';
 
 /** The same note or source, wherever it is scrolled to: two editors on one note would race each other's saves. */
 function samePlaceItem(a: Place, b: BesidePlace): boolean {
@@ -42,7 +43,7 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   /** The Export dialog, open with the search it was asked from (or none). */
-  const [exportOpen, setExportOpen] = useState<{ search: SearchQuery | null } | null>(null);
+  const [exportOpen, setExportOpen] = useState<{ search: SearchToExport | null } | null>(null);
   /** Quick open, and for which pane: the main one, or the one beside it. */
   const [quickOpen, setQuickOpen] = useState<false | 'main' | 'beside'>(false);
   const [searchRequest, setSearchRequest] = useState(0);

@@ -20,7 +20,7 @@ export function ImportCodebookButton({ readOnly }: { readOnly: boolean }) {
     setSaid(null);
     try {
       const { added, kept } = await api.importCodebook({ name: file.name, dataBase64: await fileToBase64(file) });
-      setSaid({ text: t(added === 1 ? 'codes.import.doneOne' : 'codes.import.done', { added, kept, name: file.name }), error: false });
+      setSaid({ text: t(added === 0 ? 'codes.import.nothingNew' : added === 1 ? 'codes.import.doneOne' : 'codes.import.done', { added, kept, name: file.name }), error: false });
     } catch (failure) {
       setSaid({ text: errorMessage(failure), error: true });
     } finally {

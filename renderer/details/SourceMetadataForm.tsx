@@ -1,6 +1,6 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { api, errorMessage } from '../api-client.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import type { SourceDetail, SourceType } from '../../electron/api.ts';
 import { OFFERED_TYPES } from './source-types.ts';
 
@@ -27,40 +27,78 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof Fields) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setFields({ ...fields, [key]: event.target.value });
+  const [dirty, setDirty] = useState(false);
+  const set = (key: keyof Fields) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    setFields({ ...fields, [key]: event.target.value });
+    setDirty(true);
+  };
+  const problems = fieldProblems(fields, t);
   const types: string[] = source.type && !OFFERED_TYPES.includes(source.type) ? [...OFFERED_TYPES, source.type] : [...OFFERED_TYPES];
 
+  const request = () => ({
+    id: source.id,
+    baseRevision: source.revision,
+    ...fields,
+    type: fields.type as SourceType | '',
+    authors: fields.authors.split('\n').map((a) => a.trim()).filter(Boolean),
+    language: fields.language.trim().toLowerCase(),
+    doi: cleanDoi(fields.doi),
+  });
   const save = async () => {
+    if (Object.keys(problems).length > 0) return;
     setBusy(true);
     setError(null);
     try {
-      await api.updateSourceMetadata({
-        id: source.id,
-        baseRevision: source.revision,
-        ...fields,
-        type: fields.type as SourceType | '',
-        authors: fields.authors.split('\n').map((a) => a.trim()).filter(Boolean),
-        language: fields.language.trim().toLowerCase(),
-        // A DOI pasted as its address is the same DOI.
-        doi: fields.doi.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, ''),
-      });
+      await api.updateSourceMetadata(request());
+      saved.current = true;
       onDone();
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);
     }
   };
+  // Leaving the form for another source saves what was typed, as Zotero's fields do, when the
+  // vault would take it; a field marked wrong beside it is not saved.
+  const saved = useRef(false);
+  const pending = useRef<(() => void) | null>(null);
+  pending.current = dirty && Object.keys(problems).length === 0 ? () => void api.updateSourceMetadata(request()).catch(() => undefined) : null;
+  useEffect(
+    () => () => {
+      if (!saved.current) pending.current?.();
+    },
+    [],
+  );
 
   const input = (key: keyof Fields, label: string, extra: { type?: string; placeholder?: string; hint?: string; maxLength?: number } = {}) => (
     <label className="field">
       <span>{label}</span>
-      <input type={extra.type ?? 'text'} value={fields[key]} onChange={set(key)} placeholder={extra.placeholder} maxLength={extra.maxLength} title={extra.hint} />
+      <input
+        type={extra.type ?? 'text'}
+        value={fields[key]}
+        onChange={set(key)}
+        placeholder={extra.placeholder}
+        maxLength={extra.maxLength}
+        title={extra.hint}
+        aria-invalid={problems[key] ? true : undefined}
+        aria-describedby={problems[key] ? `problem-${key}` : undefined}
+      />
+      {problems[key] && (
+        <small id={`problem-${key}`} className="field-problem">
+          {problems[key]}
+        </small>
+      )}
     </label>
   );
 
   return (
     <form
       className="metadata-form"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        saved.current = true;
+        onDone();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -105,13 +143,35 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>
+        <button
+          type="button"
+          onClick={() => {
+            saved.current = true;
+            onDone();
+          }}
+        >
           {t('common.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || Object.keys(problems).length > 0}>
           {t('details.saveMetadata')}
         </button>
       </div>
     </form>
   );
+}
+
+/** A DOI pasted as its address, or with "doi:", is the same DOI. */
+function cleanDoi(doi: string): string {
+  return doi.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '');
+}
+
+/** What the vault would refuse, said beside the field, in the user's language, before anything is sent. */
+function fieldProblems(fields: Fields, t: Translate): Partial<Record<keyof Fields, string>> {
+  const problems: Partial<Record<keyof Fields, string>> = {};
+  const doi = cleanDoi(fields.doi);
+  if (doi && !/^10\.\d{4,9}\/\S+$/.test(doi)) problems.doi = t('field.doi.problem');
+  if (fields.url.trim() && !/^https?:\/\//i.test(fields.url.trim())) problems.url = t('field.url.problem');
+  if (fields.language.trim() && !/^[a-z]{2,3}$/i.test(fields.language.trim())) problems.language = t('field.language.problem');
+  if (fields.pages.length > 50) problems.pages = t('field.tooLong', { max: 50 });
+  return problems;
 }

@@ -6,8 +6,8 @@ import { printHtml } from './print-html.ts';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { ScopeChoice } from './ScopeChoice.tsx';
 import { CITATION_STYLE_CHOICES } from '../details/citation-styles.ts';
-import { ANNOTATION_FORMATS, exportRequest, NOTE_FORMATS, REFERENCE_FORMATS, scopeReady, WHATS, type ExportChoice, type What } from './export-choices.ts';
-import type { CitationStyle, CodeSummary, ExportedFile, SearchQuery, SourceSummary } from '../../electron/api.ts';
+import { ANNOTATION_FORMATS, exportRequest, NOTE_FORMATS, REFERENCE_FORMATS, scopeReady, WHATS, type ExportChoice, type SearchToExport, type What } from './export-choices.ts';
+import type { CitationStyle, CodeSummary, ExportedFile, SourceSummary } from '../../electron/api.ts';
 
 interface ExportDialogProps {
   /** The source open in the centre, offered as "this source". */
@@ -15,7 +15,7 @@ interface ExportDialogProps {
   /** The note open in the centre, offered as "this note". */
   note: { id: string; title: string } | null;
   /** The search the dialog was opened from: its results are offered as the scope. */
-  search: SearchQuery | null;
+  search: SearchToExport | null;
   sources: SourceSummary[];
   codes: CodeSummary[];
   /** The desktop app makes the PDF itself (Chromium's printToPDF); a browser prints instead. */
@@ -32,18 +32,23 @@ interface ExportDialogProps {
 export function ExportDialog({ source, note, search, sources, codes, canPrintToPdf, onClose, onDone }: ExportDialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [choice, setChoice] = useState<ExportChoice>({
-    what: note && !search ? 'notes' : search?.kinds?.length === 1 && search.kinds[0] === 'source' ? 'references' : 'annotations',
-    scope: search ? { kind: 'search', query: search } : source ? { kind: 'source', id: source.id } : { kind: 'vault' },
-    annotationFormat: 'csv',
-    referenceFormat: 'bibtex',
-    noteFormat: 'docx',
+  const [choice, setChoice] = useState<ExportChoice>(() => ({
+    what: search ? (search.passages === 0 ? 'references' : 'annotations') : note ? 'notes' : (remembered.what ?? 'annotations'),
+    scope: search ? { kind: 'search', query: search.query } : remembered.chosen?.length ? { kind: 'chosen', ids: remembered.chosen.filter((id) => sources.some((s) => s.id === id)) } : source ? { kind: 'source', id: source.id } : { kind: 'vault' },
+    annotationFormat: remembered.annotationFormat ?? 'csv',
+    referenceFormat: remembered.referenceFormat ?? 'bibtex',
+    noteFormat: remembered.noteFormat ?? 'docx',
     noteId: note?.id,
     style: 'apa',
-  });
+  }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const change = (part: Partial<ExportChoice>) => setChoice((current) => ({ ...current, ...part }));
+  const change = (part: Partial<ExportChoice>) =>
+    setChoice((current) => {
+      const next = { ...current, ...part };
+      remember(next);
+      return next;
+    });
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -139,6 +144,17 @@ export function ExportDialog({ source, note, search, sources, codes, canPrintToP
       </form>
     </dialog>
   );
+}
+
+/**
+ * What the dialog was last set to, for the next time it opens in this window: the formats, what
+ * (unless a note or a search says otherwise), and the sources ticked by hand.
+ */
+let remembered: Partial<Pick<ExportChoice, 'what' | 'annotationFormat' | 'referenceFormat' | 'noteFormat'>> & { chosen?: string[] } = {};
+
+function remember(choice: ExportChoice): void {
+  const { what, annotationFormat, referenceFormat, noteFormat, scope } = choice;
+  remembered = { what, annotationFormat, referenceFormat, noteFormat, chosen: scope.kind === 'chosen' ? scope.ids : undefined };
 }
 
 function doneMessage(t: Translate, what: What, file: ExportedFile): string {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n, foldForMatch } from '../i18n/i18n.tsx';
-import type { CodeSummary, SearchQuery, SourceSummary } from '../../electron/api.ts';
-import type { Scope } from './export-choices.ts';
+import type { CodeSummary, SourceSummary } from '../../electron/api.ts';
+import type { Scope, SearchToExport } from './export-choices.ts';
 
 interface ScopeChoiceProps {
   scope: Scope;
@@ -9,7 +9,7 @@ interface ScopeChoiceProps {
   /** The source open in the centre, if any. */
   openSource: { id: string; title: string } | null;
   /** The search the dialog was opened from, if any. */
-  search: SearchQuery | null;
+  search: SearchToExport | null;
   sources: SourceSummary[];
   codes: CodeSummary[];
 }
@@ -38,10 +38,18 @@ export function ScopeChoice({ scope, onChange, openSource, search, sources, code
     <fieldset className="export-choice export-scope">
       <legend>{t('export.scope')}</legend>
       {openSource ? radio('source', t('export.scope.source', { title: openSource.title }), () => ({ kind: 'source', id: openSource.id })) : radio('source', t('export.scope.noSource'), () => ({ kind: 'vault' }), true)}
-      {radio('chosen', t('export.scope.chosen', { count: chosen.length }), () => ({ kind: 'chosen', ids: chosen }), sources.length === 0)}
+      {radio('chosen', t(chosen.length === 1 ? 'export.scope.chosenOne' : 'export.scope.chosen', { count: chosen.length }), () => ({ kind: 'chosen', ids: chosen }), sources.length === 0)}
       {scope.kind === 'chosen' && (
         <div className="scope-detail">
-          <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder={t('sidebar.filter.sources')} aria-label={t('sidebar.filter.sources')} />
+          <input
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            // Enter in the filter finds; it does not export what is ticked so far.
+            onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+            placeholder={t('sidebar.filter.sources')}
+            aria-label={t('sidebar.filter.sources')}
+          />
           <ul className="scope-sources" aria-label={t('export.scope.chosenList')}>
             {shown.map((source) => (
               <li key={source.id}>
@@ -74,7 +82,7 @@ export function ScopeChoice({ scope, onChange, openSource, search, sources, code
           <small className="muted">{t('export.scope.codeHint')}</small>
         </div>
       )}
-      {search && radio('search', t('export.scope.search', { text: search.text }), () => ({ kind: 'search', query: search }))}
+      {search && radio('search', t('export.scope.searchCounts', { text: search.query.text, counts: `${t(search.passages === 1 ? 'export.count.passagesOne' : 'export.count.passages', { count: search.passages })}, ${t(search.sources === 1 ? 'export.count.sourcesOne' : 'export.count.sources', { count: search.sources })}` }), () => ({ kind: 'search', query: search.query }))}
       {radio('vault', t('export.scope.vault'), () => ({ kind: 'vault' }))}
     </fieldset>
   );

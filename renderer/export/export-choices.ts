@@ -13,6 +13,13 @@ export const ANNOTATION_FORMATS: AnnotationFormat[] = ['csv', 'markdown', 'w3c']
 export const REFERENCE_FORMATS: ReferenceFormat[] = ['bibtex', 'ris', 'csl-json', 'bibliography'];
 export const NOTE_FORMATS: NoteFormat[] = ['docx', 'note-html', 'pdf', 'note-markdown'];
 
+/** A search the Export dialog was opened from, with what its list showed. */
+export interface SearchToExport {
+  query: SearchQuery;
+  passages: number;
+  sources: number;
+}
+
 /** Which sources or passages: the open one, some chosen, those of a code, a search's, or all. */
 export type Scope =
   | { kind: 'source'; id: string }

@@ -8,6 +8,7 @@ export const codesEn = {
   'codes.import.short': 'Import…',
   'codes.import.button': 'Import codebook…',
   'codes.import.hint': 'Add the codes of a REFI-QDA codebook (.qdc) or project (.qdpx), from a colleague or ATLAS.ti, MAXQDA, NVivo.',
+  'codes.import.nothingNew': 'No new code in {name}: its {kept} codes are already here.',
   'codes.import.done': '{added} codes added from {name}; {kept} already here, kept as they are.',
   'codes.import.doneOne': '1 code added from {name}; {kept} already here, kept as they are.',
   'codes.bar.new': 'New code',

@@ -8,8 +8,9 @@ export const codesFr: Record<keyof typeof codesEn, string> = {
   'codes.moved': '« {name} » déplacé vers : {parent}.',
 
   'codes.import.short': 'Importer…',
-  'codes.import.button': 'Importer une grille…',
-  'codes.import.hint': 'Ajouter les codes d’une grille REFI-QDA (.qdc) ou d’un projet (.qdpx), d’un collègue ou d’ATLAS.ti, MAXQDA, NVivo.',
+  'codes.import.button': 'Importer un livre de codes…',
+  'codes.import.hint': 'Ajouter les codes d’un livre de codes REFI-QDA (.qdc) ou d’un projet (.qdpx), d’un collègue ou d’ATLAS.ti, MAXQDA, NVivo.',
+  'codes.import.nothingNew': 'Aucun nouveau code dans {name} : ses {kept} codes sont déjà là.',
   'codes.import.done': '{added} codes ajoutés depuis {name} ; {kept} déjà présents, gardés tels quels.',
   'codes.import.doneOne': '1 code ajouté depuis {name} ; {kept} déjà présents, gardés tels quels.',
   'codes.bar.new': 'Nouveau code',

@@ -137,7 +137,7 @@ export function SourceReader({ id, annotationId, data, readOnly, onSelectAnnotat
   if (error) return <div className="centre-message" role="alert">{error}</div>;
   if (!loaded) return <div className="centre-message" aria-busy="true" />;
   const { source } = loaded;
-  const byline = [source.publisher, source.authors.join('; '), formatDate(source.published, language)].filter(Boolean);
+  const byline = [source.container ?? source.publisher, source.authors.join('; '), formatDate(source.published, language)].filter(Boolean);
   const onBodyClick = (event: MouseEvent) => {
     const mark = (event.target as HTMLElement).closest('mark[data-annotations]');
     if (!mark || !window.getSelection()?.isCollapsed || !article.current) return;

@@ -6,6 +6,7 @@ import { useSearch, useSearchStatus } from './use-search.ts';
 import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
 import type { SearchHit, SearchQuery } from '../../electron/api.ts';
+import type { SearchToExport } from '../export/export-choices.ts';
 
 type KindFilter = 'all' | SearchHit['kind'];
 
@@ -13,7 +14,7 @@ type KindFilter = 'all' | SearchHit['kind'];
 const PAGE = 40;
 
 /** The full search: every source, note and annotation, with counts per kind, filters, and keyboard navigation. */
-export function SearchPane({ data, focusRequest, onOpen, onExport }: { data: VaultData; focusRequest: number; onOpen: (place: Place) => void; onExport: (query: SearchQuery) => void }) {
+export function SearchPane({ data, focusRequest, onOpen, onExport }: { data: VaultData; focusRequest: number; onOpen: (place: Place) => void; onExport: (search: SearchToExport) => void }) {
   const { t, language } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -86,19 +87,6 @@ export function SearchPane({ data, focusRequest, onOpen, onExport }: { data: Vau
       <details className="search-filters">
         <summary>
           {t('search.filters')} {activeFilters > 0 && <span className="count">{activeFilters}</span>}
-          {results.counts.source + results.counts.annotation > 0 && !error && kind !== 'note' && (
-            <button
-              type="button"
-              className="link-button search-export"
-              onClick={(event) => {
-                event.preventDefault();
-                const { limit: _shown, ...whole } = query;
-                onExport(whole);
-              }}
-            >
-              {t('search.export')}
-            </button>
-          )}
         </summary>
         <label className="field">
           <span>{t('field.publisher')}</span>
@@ -142,6 +130,21 @@ export function SearchPane({ data, focusRequest, onOpen, onExport }: { data: Vau
           </label>
         </div>
       </details>
+      {results.counts.source + results.counts.annotation > 0 && !error && kind !== 'note' && (
+        <div className="search-export">
+          <button
+            type="button"
+            className="link-button"
+            onClick={(event) => {
+              event.preventDefault();
+              const { limit: _shown, ...whole } = query;
+              onExport({ query: whole, passages: results.counts.annotation, sources: results.counts.source });
+            }}
+          >
+            {t('search.export')}
+          </button>
+        </div>
+      )}
       {status?.state === 'indexing' && (
         <div className="search-status" role="status">
           {t('search.indexing', { done: status.done, total: status.total || '…' })}

@@ -11,7 +11,7 @@ import { codesById } from '../codes/code-tree.ts';
 import { useProgressive } from '../app/use-progressive.ts';
 import type { Place } from '../app/navigation.ts';
 import type { VaultData } from '../app/use-vault-data.ts';
-import type { SearchQuery } from '../../electron/api.ts';
+import type { SearchToExport } from '../export/export-choices.ts';
 
 type ListTab = 'sources' | 'notes' | 'codes';
 type Tab = ListTab | 'search';
@@ -42,7 +42,7 @@ const FIRST_ROWS = 120;
 const MORE_ROWS = 800;
 
 /** The lists a researcher navigates by: sources, notes and codes, each with a count, a filter and a sort. */
-export function Sidebar({ data, place, searchRequest, tagRequest, onOpen, onExportSearch }: { data: VaultData; place: Place; searchRequest: number; tagRequest: TagRequest | null; onOpen: (place: Place) => void; onExportSearch: (query: SearchQuery) => void }) {
+export function Sidebar({ data, place, searchRequest, tagRequest, onOpen, onExportSearch }: { data: VaultData; place: Place; searchRequest: number; tagRequest: TagRequest | null; onOpen: (place: Place) => void; onExportSearch: (search: SearchToExport) => void }) {
   const { t, language } = useI18n();
   const [tab, setTab] = useState<Tab>('sources');
   const [filter, setFilter] = useState('');
@@ -64,8 +64,8 @@ export function Sidebar({ data, place, searchRequest, tagRequest, onOpen, onExpo
       return data.sources.map((s) => ({
         id: s.id,
         title: s.title,
-        subtitle: [s.publisher, formatDate(s.published, language)].filter(Boolean).join(' · '),
-        extra: `${s.publisher ?? ''} ${s.authors.join(' ')}`,
+        subtitle: [s.container ?? s.publisher, formatDate(s.published, language)].filter(Boolean).join(' · '),
+        extra: `${s.container ?? ''} ${s.publisher ?? ''} ${s.authors.join(' ')}`,
         tags: [],
         date: s.published ?? s.imported,
         count: s.annotationCount,

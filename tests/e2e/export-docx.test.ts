@@ -50,10 +50,24 @@ test('Export from the UI: a code’s references as a Chicago bibliography, a not
     await page.locator('.search-pane input[type="search"]').fill('COMMIT');
     await page.getByRole('button', { name: 'Export these results…' }).click();
     await screenshot(page, 'export-dialog-search');
-    assert.equal(await dialog.getByRole('radio', { name: 'The results of the search “COMMIT”' }).isChecked(), true);
+    assert.equal(await dialog.getByRole('radio', { name: 'The results of the search “COMMIT” (1 passage, 3 sources)' }).isChecked(), true);
     const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    assert.equal(csv.suggestedFilename(), 'Carnet-Sample-Vault-COMMIT.annotations.csv', 'not the whole vault’s name');
     const rows = (await fs.readFile((await csv.path())!, 'utf8')).slice(1).split('\r\n').filter(Boolean);
     assert.ok(rows.length > 1 && rows.every((row, index) => index === 0 || /COMMIT/i.test(row)), 'the passages the search found');
+
+    // A small screen: the choices scroll, the title and the buttons stay in sight.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('radio', { name: /^References/ }).check();
+    await dialog.getByRole('radio', { name: /^Sources I choose/ }).check();
+    await dialog.getByRole('searchbox', { name: 'Filter sources' }).fill('Phnom');
+    await dialog.getByRole('searchbox', { name: 'Filter sources' }).press('Enter');
+    assert.equal(await dialog.isVisible(), true, 'Enter in the filter does not export');
+    await screenshot(page, 'export-dialog-small');
+    const button = await dialog.getByRole('button', { name: 'Export', exact: true }).boundingBox();
+    assert.ok(button && button.y + button.height <= 640, 'the Export button is on screen');
+    await page.keyboard.press('Escape');
     assert.deepEqual(harness.errors, []);
   } finally {
     await harness.close();
@@ -75,8 +89,23 @@ test('Details: citation fields edited, and “Copy bibliography entry” copies 
     await details.getByRole('textbox', { name: 'Authors' }).fill('Nguyễn, Thị Hương\nJane Roe');
     await details.getByRole('textbox', { name: 'Published in' }).fill('Le Courrier du Mékong');
     await screenshot(page, 'details-citation-fields');
+    await details.getByRole('textbox', { name: 'DOI' }).fill('not a doi');
+    await details.getByText('A DOI starts with 10. and a slash, like 10.1000/xyz123.').waitFor();
+    assert.equal(await details.getByRole('button', { name: 'Save' }).isDisabled(), true, 'nothing the vault would refuse is sent');
+    await details.getByRole('textbox', { name: 'DOI' }).fill('https://doi.org/10.1000/xyz123');
     await details.getByRole('button', { name: 'Save' }).click();
     await details.getByText('Newspaper article').waitFor();
+    await details.getByRole('button', { name: '10.1000/xyz123' }).waitFor();
+    // Esc leaves the form without saving; leaving for another source saves what was typed.
+    await details.getByRole('button', { name: 'Edit' }).click();
+    await details.getByRole('textbox', { name: 'Place' }).fill('Hà Nội');
+    await page.keyboard.press('Escape');
+    assert.equal(await details.getByText('Hà Nội', { exact: true }).count(), 0);
+    await details.getByRole('button', { name: 'Edit' }).click();
+    await details.getByRole('textbox', { name: 'Place' }).fill('Hà Nội');
+    await page.locator('.sidebar .item').filter({ hasText: /Phnom Penh/ }).first().click();
+    await page.locator('.sidebar .item').filter({ hasText: /Hà Nội accueille/ }).first().click();
+    await details.getByText('Hà Nội', { exact: true }).waitFor();
     const file = await fs.readFile(`${vault.dir}/sources/ha-noi-accueille-la-sixieme-conference-ministerielle-commit.md`, 'utf8');
     assert.match(file, /authors:\n {2}- family: Nguyễn\n {4}given: Thị Hương\n {2}- Jane Roe\n/);
     assert.match(file, /container: Le Courrier du Mékong/);

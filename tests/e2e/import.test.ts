@@ -109,8 +109,8 @@ test('metadata that import read wrong is corrected in the details pane; the text
     assert.equal(bodyOf(after), before);
     await page.getByRole('button', { name: 'Edit' }).click();
     await details.getByLabel('Address', { exact: true }).fill('ftp://example.org/x');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').filter({ hasText: 'An address starts with http:// or https://' }).waitFor();
+    await details.getByText('An address starts with http:// or https://.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save' }).isDisabled(), true, 'refused before it is sent');
     assert.deepEqual(harness.errors, []);
   } finally {
     await harness.close();

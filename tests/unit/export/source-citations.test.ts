@@ -40,6 +40,8 @@ test('BibTeX, re-read by an independent parser (@retorquere/bibtex-parser): the 
   assert.equal(entry?.fields.title, SOURCE.title);
   assert.deepEqual(entry?.fields.author?.map((a) => a.lastName ?? a.name), ['Nguyễn', 'Roe', 'VNA']);
   assert.equal(entry?.fields.year, '2025');
+  assert.match(bib, /^\s*month = nov,$/m, 'a month BibTeX reads (citation-js wrote {nov 19})');
+  assert.equal(entry?.fields.month, '11');
 });
 
 test('RIS and CSL-JSON, re-imported by citation-js: the same fields', () => {
