@@ -169,7 +169,7 @@ export const methodSchemas = {
       url: z.string().trim().max(4000).refine((u) => u === '' || /^https?:\/\//i.test(u), 'An address starts with http:// or https://.').optional(),
       publisher: z.string().trim().max(500).optional(),
       authors: z.array(z.string().trim().min(1).max(300)).max(1000),
-      published: optionalDay,
+      published: z.string().regex(/^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$/, 'A date like 2025-11-19, 2025-11 or 2025, or nothing.').optional(),
       language: z.string().regex(/^([a-z]{2,3})?$/, 'A language code like fr or en, or nothing.').optional(),
       type: z.enum(SOURCE_TYPES).or(z.literal('')).optional(),
       container: z.string().trim().max(500).optional(),

@@ -46,7 +46,8 @@ export const sourceMetaSchema = z.object({
   /** Where the publisher is (CSL `publisher-place`). */
   place: z.string().optional(),
   authors: z.array(authorSchema).default([]),
-  published: isoDate.optional(),
+  /** A day, or only a month or a year when that is all the source says (a report, a book). */
+  published: z.string().regex(/^\d{4}(-\d{2}(-\d{2}.*)?)?$/, 'a date like 2025-11-19, 2025-11 or 2025').optional(),
   /** When the page was read online (CSL `accessed`). */
   accessed: isoDate.optional(),
   pages: z.string().optional(),

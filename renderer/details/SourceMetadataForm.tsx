@@ -42,6 +42,7 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
     type: fields.type as SourceType | '',
     authors: fields.authors.split('\n').map((a) => a.trim()).filter(Boolean),
     language: fields.language.trim().toLowerCase(),
+    published: fields.published.trim(),
     doi: cleanDoi(fields.doi),
   });
   const save = async () => {
@@ -129,7 +130,7 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
       {input('container', t('field.container'), { placeholder: t('field.container.hint') })}
       {input('publisher', t('field.publisher'))}
       {input('place', t('field.place'))}
-      {input('published', t('field.published'), { type: 'date' })}
+      {input('published', t('field.published'), { placeholder: t('field.published.hint') })}
       {input('accessed', t('field.accessed'), { type: 'date' })}
       {input('url', t('field.url'), { type: 'url', placeholder: 'https://' })}
       {input('pages', t('field.pages'), { placeholder: '12–19' })}
@@ -171,6 +172,7 @@ function fieldProblems(fields: Fields, t: Translate): Partial<Record<keyof Field
   const doi = cleanDoi(fields.doi);
   if (doi && !/^10\.\d{4,9}\/\S+$/.test(doi)) problems.doi = t('field.doi.problem');
   if (fields.url.trim() && !/^https?:\/\//i.test(fields.url.trim())) problems.url = t('field.url.problem');
+  if (fields.published.trim() && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(fields.published.trim())) problems.published = t('field.published.problem');
   if (fields.language.trim() && !/^[a-z]{2,3}$/i.test(fields.language.trim())) problems.language = t('field.language.problem');
   if (fields.pages.length > 50) problems.pages = t('field.tooLong', { max: 50 });
   return problems;

@@ -44,6 +44,12 @@ export function useI18n(): I18n {
 /** Dates as a researcher reads them: `19 Nov 2025` / `19 nov. 2025`; a bare `YYYY-MM-DD` is not shifted by the time zone. */
 export function formatDate(value: string | undefined, language: Language, withTime = false): string {
   if (!value) return '';
+  // A year, or a month, is all some sources say: shown as such, not as the 1st of January.
+  if (/^\d{4}$/.test(value)) return value;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const month = new Date(`${value}-15T12:00:00`);
+    return Number.isNaN(month.getTime()) ? value : new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { month: 'short', year: 'numeric' }).format(month);
+  }
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dateOnly ? `${value}T12:00:00` : value);
   if (Number.isNaN(date.getTime())) return value;

@@ -16,6 +16,8 @@ export const sourcesEn = {
   'field.url.problem': 'An address starts with http:// or https://.',
   'field.language.problem': 'A language code of two or three letters, like fr, en or vi.',
   'field.tooLong': 'At most {max} characters.',
+  'field.published.hint': '2025-11-19, 2025-11 or 2025',
+  'field.published.problem': 'A date as year-month-day (2025-11-19), a month (2025-11) or a year (2025).',
   'type.article-newspaper': 'Newspaper article',
   'type.article-magazine': 'Magazine article',
   'type.article-journal': 'Journal article',

@@ -17,6 +17,8 @@ export const sourcesFr: Record<keyof typeof sourcesEn, string> = {
   'field.url.problem': 'Une adresse commence par http:// ou https://.',
   'field.language.problem': 'Un code de langue de deux ou trois lettres, comme fr, en ou vi.',
   'field.tooLong': '{max} caractères au plus.',
+  'field.published.hint': '2025-11-19, 2025-11 ou 2025',
+  'field.published.problem': 'Une date en année-mois-jour (2025-11-19), un mois (2025-11) ou une année (2025).',
   'type.article-newspaper': 'Article de presse',
   'type.article-magazine': 'Article de magazine',
   'type.article-journal': 'Article de revue',

@@ -96,6 +96,11 @@ test('Details: citation fields edited, and “Copy bibliography entry” copies 
     await details.getByRole('button', { name: 'Save' }).click();
     await details.getByText('Newspaper article').waitFor();
     await details.getByRole('button', { name: '10.1000/xyz123' }).waitFor();
+    // A month is all some sources give: kept, and shown as a month.
+    await details.getByRole('button', { name: 'Edit' }).click();
+    await details.getByRole('textbox', { name: 'Published', exact: true }).fill('2025-11');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await details.getByText('Nov 2025', { exact: true }).waitFor();
     // Esc leaves the form without saving; leaving for another source saves what was typed.
     await details.getByRole('button', { name: 'Edit' }).click();
     await details.getByRole('textbox', { name: 'Place' }).fill('Hà Nội');

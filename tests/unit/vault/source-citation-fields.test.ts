@@ -68,3 +68,21 @@ test('a DOI that is not one is refused, and nothing is written', async () => {
     await remove();
   }
 });
+
+test('a year, or a month, is all a report may say: kept as such, and cited with it', async () => {
+  const { dir, remove } = await tempDir();
+  try {
+    const vault = await Vault.create(path.join(dir, 'v'));
+    const source = await vault.addSource({ title: 'Annual report', authors: ['UNODC'] }, 'Body.\n');
+    const year = await vault.updateSourceMeta(source.id, { title: 'Annual report', authors: ['UNODC'], type: 'report', published: '2019' }, vault.getSource(source.id).revision);
+    assert.equal(year.published, '2019');
+    const { cslItem, formatCitations } = await import('../../../electron/export/source-citations.ts');
+    assert.match(formatCitations([cslItem(year)], 'bibliography'), /^UNODC\. \(2019\)\. Annual report/);
+    const month = await vault.updateSourceMeta(source.id, { title: 'Annual report', authors: ['UNODC'], published: '2019-06' }, year.revision);
+    assert.deepEqual(cslItem(month).issued, { 'date-parts': [[2019, 6]] });
+    await assert.rejects(vault.updateSourceMeta(source.id, { title: 'Annual report', authors: ['UNODC'], published: '19' }, month.revision), CarnetError);
+    await vault.close();
+  } finally {
+    await remove();
+  }
+});
