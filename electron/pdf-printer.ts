@@ -15,18 +15,21 @@ export function createPdfPrinter(options: { owner: () => BrowserWindow | null; t
     const saveOptions = { title: options.title(), defaultPath: path.join(app.getPath('documents'), fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
     const chosen = owner ? await dialog.showSaveDialog(owner, saveOptions) : await dialog.showSaveDialog(saveOptions);
     if (chosen.canceled || !chosen.filePath) return null;
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'carnet-print-'));
-    const page = path.join(folder, 'note.html');
-    const window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, disableBlinkFeatures: 'Auxclick' } });
+    let folder: string | null = null;
+    let window: BrowserWindow | null = null;
     try {
+      folder = await fs.mkdtemp(path.join(os.tmpdir(), 'carnet-print-'));
+      const page = path.join(folder, 'note.html');
+      window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, disableBlinkFeatures: 'Auxclick' } });
       await fs.writeFile(page, html, 'utf8');
       await window.loadFile(page);
       const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: false, generateDocumentOutline: true });
       await fs.writeFile(chosen.filePath, pdf);
       return chosen.filePath;
     } finally {
-      window.destroy();
-      await fs.rm(folder, { recursive: true, force: true });
+      window?.destroy();
+      // The note's text is not left behind in the temporary folder, whatever failed.
+      if (folder) await fs.rm(folder, { recursive: true, force: true });
     }
   };
 }

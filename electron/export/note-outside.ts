@@ -8,13 +8,23 @@ import { scanBody } from '../vault/note-links.ts';
  * of its own instead of running on from the title.
  */
 export function noteOutsideCarnet(body: string): string {
+  const { links, code } = scanBody(body);
   let out = '';
   let at = 0;
-  for (const link of scanBody(body).links) {
-    out += body.slice(at, link.start) + shownText(body.slice(link.start, link.end), link.kind);
+  for (const link of links) {
+    // A link inside another ("[see [[A]]](other.md)") went with the outer one.
+    if (link.start < at) continue;
+    out += callouts(body.slice(at, link.start), at, code) + shownText(body.slice(link.start, link.end), link.kind);
     at = link.end;
   }
-  return (out + body.slice(at)).replace(/^([ \t]*>[ \t]*)\[!([A-Za-z-]+)\][+-]?[ \t]*(.*)$/gm, (_line, quote: string, kind: string, title: string) => {
+  return out + callouts(body.slice(at), at, code);
+}
+
+/** The callouts of a stretch of the body that begins at `offset`, code left as written. */
+function callouts(text: string, offset: number, code: [number, number][]): string {
+  return text.replace(/^([ \t]*>[ \t]*)\[!([A-Za-z-]+)\][+-]?[ \t]*(.*)$/gm, (line, quote: string, kind: string, title: string, index: number) => {
+    const start = offset + index;
+    if (code.some(([from, to]) => from < start + line.length && start < to)) return line;
     const heading = title.trim() || kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
     return `${quote}**${heading}**\n${quote.trimEnd()}`;
   });

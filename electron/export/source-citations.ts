@@ -116,12 +116,18 @@ export function formatCitations(items: CslItem[], format: CitationFormat, langua
   }
   const cite = new Cite(items);
   // citation-js writes a day into the month ("{nov 20}"), which BibTeX cannot read: the month's own macro instead.
-  if (format === 'bibtex') return (cite.format('bibtex') as string).replace(/^(\s*)month = \{([a-z]{3}) \d{1,2}\},\n/gm, (_line, indent: string, month: string) => `${indent}month = ${month},\n`);
+  if (format === 'bibtex') return (cite.format('bibtex') as string).replace(/^(\s*)month = \{(?:([a-z]{3}) \d{1,2}|(\d{1,2}))\},\n/gm, (line, indent: string, name?: string, number?: string) => {
+      const month = name ?? MONTH_MACROS[Number(number) - 1];
+      return month ? `${indent}month = ${month},\n` : line;
+    });
   // The "old" RIS tags (A1, T1, Y1, JF): citation-js's newer ones drop a newspaper article's authors and date.
   // Its old-spec output still adds a new-spec PY line (Y1 holds the date), which makes readers take the
   // record for the new spec, where A1 means nothing: it goes.
   return withRisExtras(unwrapRis(cite.format('ris', { spec: 'old' })).replace(/^PY {2}- .*\n/gm, ''), items);
 }
+
+/** BibTeX's month macros, which every style prints in its own language. */
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 export type ReferenceKind = 'citation' | 'bibliography';
 
@@ -209,7 +215,9 @@ function withRisExtras(ris: string, items: CslItem[]): string {
       // citation-js writes a range's first two characters as its start and end ("12-19" as 1 and 2): written here instead.
       if (/^(SP|EP) {2}- /.test(line) && current?.page) return [];
       if (!line.startsWith('ER  -') || !current) return [line];
-      const [start, end] = current.page?.split('-') ?? [];
+      // One range ("12-19") is a start and an end; anything else ("12-19, 25-30", "e123") is written whole as the start.
+      const range = current.page ? /^\s*([^,\s-]+)-([^,\s-]+)\s*$/.exec(current.page) : null;
+      const [start, end] = range ? [range[1], range[2]] : [current.page, undefined];
       const accessed = current.accessed?.['date-parts'][0];
       const extras = [
         ...(start ? [`SP  - ${start}`] : []),

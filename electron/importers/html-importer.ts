@@ -6,7 +6,7 @@ import { detectLanguage } from './metadata/language.ts';
 import { findSignature } from './metadata/signatures.ts';
 import { checkHtmlLimits } from './html-limits.ts';
 import { readJsonLd } from './metadata/json-ld.ts';
-import { citationFields, readCitationMeta, savedPage } from './metadata/citation-meta.ts';
+import { citationFields, partialDate, readCitationMeta, savedPage } from './metadata/citation-meta.ts';
 import { languageTag } from './metadata/normalise.ts';
 import { EMPTY_FILE, extensionOf, importError, tidyBody, type ImportInput, type ImportedDocument } from './imported-document.ts';
 
@@ -89,7 +89,8 @@ export async function fromHtml(html: string, input: ImportInput): Promise<Import
         url,
         publisher,
         authors: citation.authors ?? splitAuthors(authorMeta ?? byline),
-        published: dateText ? (parseDate(dateText) ?? undefined) : undefined,
+        // A scholarly page's date may be a year or a month alone: that, not the web page's posting date.
+        published: partialDate(citation.published) ?? (dateText ? (parseDate(dateText) ?? undefined) : undefined),
         language: /^[a-z]{2,3}$/.test(language ?? '') ? language : (languageTag(citation.language) ?? detectLanguage(body)),
         ...citationFields(citation, saved.accessed),
       },

@@ -179,9 +179,16 @@ function passesFilters(doc: SearchDoc, query: SearchQuery): boolean {
   if (publishers?.length && !publishers.includes((doc.publisher ?? '').toLowerCase())) return false;
   if (query.languages?.length && !query.languages.includes(doc.language ?? '')) return false;
   if ((query.from || query.to) && !doc.date) return false;
-  if (query.from && (doc.date ?? '') < query.from) return false;
-  if (query.to && (doc.date ?? '') > query.to) return false;
+  // A date given as a year or a month ("2019", "2019-06") is that whole span: it meets the filter if any day of it does.
+  if (query.from && lastDayOf(doc.date ?? '') < query.from) return false;
+  if (query.to && (doc.date ?? '').slice(0, 10) > query.to) return false;
   return true;
+}
+
+function lastDayOf(date: string): string {
+  if (/^\d{4}$/.test(date)) return `${date}-12-31`;
+  if (/^\d{4}-\d{2}$/.test(date)) return `${date}-31`;
+  return date.slice(0, 10);
 }
 
 /** Token positions include the punctuation glued to a word ("Nội,"): highlight the word only. */

@@ -28,6 +28,8 @@ export interface BodyLinks {
   links: NoteLink[];
   /** Code, and every link (to a note or not): no mention of a title is looked for there. */
   skip: [number, number][];
+  /** Code spans and blocks (and raw HTML), where nothing is a link. */
+  code: [number, number][];
 }
 
 const WIKI = /(!?)\[\[([^[\]\r\n]+)\]\]/g;
@@ -60,7 +62,7 @@ export function scanBody(body: string): BodyLinks {
     if (link) links.push({ kind: match[1] ? 'embed' : 'wiki', ...link, start, end });
   }
   links.sort((a, b) => a.start - b.start);
-  return { links, skip: [...code, ...skip].sort((a, b) => a[0] - b[0]) };
+  return { links, skip: [...code, ...skip].sort((a, b) => a[0] - b[0]), code };
 }
 
 /** `Title#Heading|shown` (an escaped `\|`, as in tables, too): the title's place; none for `#Heading` alone. */

@@ -47,7 +47,12 @@ export const sourceMetaSchema = z.object({
   place: z.string().optional(),
   authors: z.array(authorSchema).default([]),
   /** A day, or only a month or a year when that is all the source says (a report, a book). */
-  published: z.string().regex(/^\d{4}(-\d{2}(-\d{2}.*)?)?$/, 'a date like 2025-11-19, 2025-11 or 2025').optional(),
+  // `published: 2019` written by hand, unquoted, is a number to YAML: read as the year it is.
+  published: z
+    .union([z.string(), z.number().int()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2}.*)?)?$/, 'a date like 2025-11-19, 2025-11 or 2025'))
+    .optional(),
   /** When the page was read online (CSL `accessed`). */
   accessed: isoDate.optional(),
   pages: z.string().optional(),

@@ -298,7 +298,7 @@ export function App() {
             onClose={() => openBeside(null)}
           />
         </main>
-        {detailsOpen && <DetailsPane place={place} data={data} onOpen={go} onOpenExternal={openExternal} onTag={openTag} />}
+        {detailsOpen && <DetailsPane place={place} data={data} onOpen={go} onOpenExternal={openExternal} onTag={openTag} onNotice={setNotice} />}
       </div>
       {vaultDialog && (
         <VaultDialog

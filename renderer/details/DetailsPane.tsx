@@ -16,14 +16,16 @@ interface DetailsPaneProps {
   onOpenExternal: (url: string) => void;
   /** Lists the notes with a tag (a click on the tag). */
   onTag: (tag: string) => void;
+  /** Says something in the app's message bar (a change that could not be saved on leaving a form). */
+  onNotice: (text: string) => void;
 }
 
 /** The right pane: the metadata of what is open (a source's annotations have their own pane beside the reader). */
-export function DetailsPane({ place, data, onOpen, onOpenExternal, onTag }: DetailsPaneProps) {
+export function DetailsPane({ place, data, onOpen, onOpenExternal, onTag, onNotice }: DetailsPaneProps) {
   const { t } = useI18n();
   return (
     <aside className="details" aria-label={t('details.label')}>
-      {place.kind === 'source' && <SourceDetails id={place.id} data={data} onOpenExternal={onOpenExternal} />}
+      {place.kind === 'source' && <SourceDetails id={place.id} data={data} onOpenExternal={onOpenExternal} onNotice={onNotice} />}
       {((place.kind === 'note' && !place.draft) || place.kind === 'noteHistory') && <NoteDetails id={place.id} data={data} onOpen={onOpen} onTag={onTag} />}
       {place.kind === 'code' && <CodeDetails id={place.id} data={data} onOpen={onOpen} />}
       {(place.kind === 'home' || place.kind === 'trash' || place.kind === 'problems' || place.kind === 'passages' || place.kind === 'matrix' || place.kind === 'cooccurrence') && <VaultDetails data={data} />}

@@ -9,7 +9,7 @@ import { Icon } from '../app/icons.tsx';
 import type { VaultData } from '../app/use-vault-data.ts';
 
 /** A source's details: its citation fields (editable), how to cite it, and where its files are. */
-export function SourceDetails({ id, data, onOpenExternal }: { id: string; data: VaultData; onOpenExternal: (url: string) => void }) {
+export function SourceDetails({ id, data, onOpenExternal, onNotice }: { id: string; data: VaultData; onOpenExternal: (url: string) => void; onNotice: (text: string) => void }) {
   const { t, language } = useI18n();
   const { loaded } = useSource(id, data.revision, false);
   const [editing, setEditing] = useState(false);
@@ -27,8 +27,8 @@ export function SourceDetails({ id, data, onOpenExternal }: { id: string; data: 
             </button>
           )}
         </h2>
-        {editing ? (
-          <SourceMetadataForm source={source} onDone={() => setEditing(false)} />
+        {editing && data.info && !data.info.readOnly ? (
+          <SourceMetadataForm source={source} vaultId={data.info.id} onDone={() => setEditing(false)} onLeaveFailed={onNotice} />
         ) : (
         <dl className="fields">
           {source.type && <Field label={t('field.type')}>{t(`type.${source.type}`)}</Field>}

@@ -7,8 +7,11 @@ import { OFFERED_TYPES } from './source-types.ts';
 type Fields = Record<'title' | 'type' | 'authors' | 'container' | 'publisher' | 'place' | 'published' | 'accessed' | 'pages' | 'doi' | 'identifier' | 'archive' | 'language' | 'url', string>;
 
 /** Corrects and completes what import read (title, authors, date, where it appeared…). The text itself never changes. */
-export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; onDone: () => void }) {
+export function SourceMetadataForm({ source, vaultId, onDone, onLeaveFailed }: { source: SourceDetail; vaultId: string; onDone: () => void; onLeaveFailed: (message: string) => void }) {
   const { t } = useI18n();
+  // The version the form was opened on: a change on disk meanwhile makes the save a conflict the
+  // user sees, rather than the form's older values quietly written over it.
+  const baseRevision = useRef(source.revision);
   const [fields, setFields] = useState<Fields>({
     title: source.title,
     type: source.type ?? '',
@@ -37,7 +40,7 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
 
   const request = () => ({
     id: source.id,
-    baseRevision: source.revision,
+    baseRevision: baseRevision.current,
     ...fields,
     type: fields.type as SourceType | '',
     authors: fields.authors.split('\n').map((a) => a.trim()).filter(Boolean),
@@ -45,27 +48,42 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
     published: fields.published.trim(),
     doi: cleanDoi(fields.doi),
   });
+  /** Set once the form's values are saved, being saved, or given up (Cancel, Esc): nothing is saved on leaving then. */
+  const settled = useRef(false);
   const save = async () => {
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     setError(null);
+    settled.current = true;
     try {
       await api.updateSourceMetadata(request());
-      saved.current = true;
       onDone();
     } catch (failure) {
+      settled.current = false;
       setError(errorMessage(failure));
       setBusy(false);
     }
   };
+  const cancel = () => {
+    settled.current = true;
+    onDone();
+  };
   // Leaving the form for another source saves what was typed, as Zotero's fields do, when the
-  // vault would take it; a field marked wrong beside it is not saved.
-  const saved = useRef(false);
-  const pending = useRef<(() => void) | null>(null);
-  pending.current = dirty && Object.keys(problems).length === 0 ? () => void api.updateSourceMetadata(request()).catch(() => undefined) : null;
+  // vault would take it and is still the one the form was opened in; a refusal is said.
+  const leave = useRef<(() => void) | null>(null);
+  leave.current =
+    dirty && Object.keys(problems).length === 0
+      ? () => {
+          const change = request();
+          void api
+            .vaultInfo({})
+            .then((info) => (info.id === vaultId && !info.readOnly ? api.updateSourceMetadata(change) : null))
+            .catch((failure: unknown) => onLeaveFailed(t('details.leaveFailed', { title: change.title, reason: errorMessage(failure) })));
+        }
+      : null;
   useEffect(
     () => () => {
-      if (!saved.current) pending.current?.();
+      if (!settled.current) leave.current?.();
     },
     [],
   );
@@ -95,10 +113,10 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
     <form
       className="metadata-form"
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
+        // Esc while an input method composes (Vietnamese, Thai) ends the composition, not the form.
+        if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
         event.preventDefault();
-        saved.current = true;
-        onDone();
+        cancel();
       }}
       onSubmit={(event) => {
         event.preventDefault();
@@ -144,13 +162,7 @@ export function SourceMetadataForm({ source, onDone }: { source: SourceDetail; o
         </p>
       )}
       <div className="dialog-actions">
-        <button
-          type="button"
-          onClick={() => {
-            saved.current = true;
-            onDone();
-          }}
-        >
+        <button type="button" onClick={cancel}>
           {t('common.cancel')}
         </button>
         <button type="submit" className="primary" disabled={busy || Object.keys(problems).length > 0}>

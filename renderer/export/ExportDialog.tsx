@@ -34,7 +34,7 @@ export function ExportDialog({ source, note, search, sources, codes, canPrintToP
   const dialog = useRef<HTMLDialogElement>(null);
   const [choice, setChoice] = useState<ExportChoice>(() => ({
     what: search ? (search.passages === 0 ? 'references' : 'annotations') : note ? 'notes' : (remembered.what ?? 'annotations'),
-    scope: search ? { kind: 'search', query: search.query } : remembered.chosen?.length ? { kind: 'chosen', ids: remembered.chosen.filter((id) => sources.some((s) => s.id === id)) } : source ? { kind: 'source', id: source.id } : { kind: 'vault' },
+    scope: search ? { kind: 'search', query: search.query } : stillThere(remembered.chosen, sources).length ? { kind: 'chosen', ids: stillThere(remembered.chosen, sources) } : source ? { kind: 'source', id: source.id } : { kind: 'vault' },
     annotationFormat: remembered.annotationFormat ?? 'csv',
     referenceFormat: remembered.referenceFormat ?? 'bibtex',
     noteFormat: remembered.noteFormat ?? 'docx',
@@ -52,7 +52,8 @@ export function ExportDialog({ source, note, search, sources, codes, canPrintToP
 
   useEffect(() => {
     dialog.current?.showModal();
-    api.getVaultSettings({}).then((settings) => change({ style: settings.citationStyle }), () => undefined);
+    // The vault's style, not a choice of the user's: nothing to remember.
+    api.getVaultSettings({}).then((settings) => setChoice((current) => ({ ...current, style: settings.citationStyle })), () => undefined);
   }, []);
 
   const hintOf = (option: string) => (option === 'pdf' && canPrintToPdf ? t('export.format.pdf.hintDesktop') : t(`export.format.${option}.hint` as 'export.format.csv.hint'));
@@ -151,6 +152,11 @@ export function ExportDialog({ source, note, search, sources, codes, canPrintToP
  * (unless a note or a search says otherwise), and the sources ticked by hand.
  */
 let remembered: Partial<Pick<ExportChoice, 'what' | 'annotationFormat' | 'referenceFormat' | 'noteFormat'>> & { chosen?: string[] } = {};
+
+/** The ticked sources that are still in the vault (one may have been deleted, or another vault opened). */
+function stillThere(ids: string[] | undefined, sources: SourceSummary[]): string[] {
+  return (ids ?? []).filter((id) => sources.some((source) => source.id === id));
+}
 
 function remember(choice: ExportChoice): void {
   const { what, annotationFormat, referenceFormat, noteFormat, scope } = choice;

@@ -18,6 +18,7 @@ export const sourcesEn = {
   'field.tooLong': 'At most {max} characters.',
   'field.published.hint': '2025-11-19, 2025-11 or 2025',
   'field.published.problem': 'A date as year-month-day (2025-11-19), a month (2025-11) or a year (2025).',
+  'details.leaveFailed': 'The changes to “{title}” were not saved: {reason} Open it and edit again.',
   'type.article-newspaper': 'Newspaper article',
   'type.article-magazine': 'Magazine article',
   'type.article-journal': 'Journal article',

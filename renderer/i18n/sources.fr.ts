@@ -19,6 +19,7 @@ export const sourcesFr: Record<keyof typeof sourcesEn, string> = {
   'field.tooLong': '{max} caractères au plus.',
   'field.published.hint': '2025-11-19, 2025-11 ou 2025',
   'field.published.problem': 'Une date en année-mois-jour (2025-11-19), un mois (2025-11) ou une année (2025).',
+  'details.leaveFailed': 'Les modifications de « {title} » n’ont pas été enregistrées : {reason} Ouvrez-la et modifiez-la de nouveau.',
   'type.article-newspaper': 'Article de presse',
   'type.article-magazine': 'Article de magazine',
   'type.article-journal': 'Article de revue',

@@ -111,6 +111,16 @@ test('Details: citation fields edited, and “Copy bibliography entry” copies 
     await page.locator('.sidebar .item').filter({ hasText: /Phnom Penh/ }).first().click();
     await page.locator('.sidebar .item').filter({ hasText: /Hà Nội accueille/ }).first().click();
     await details.getByText('Hà Nội', { exact: true }).waitFor();
+    // Changed on disk while the form was open: leaving does not write the form's older values over it, and says so.
+    await details.getByRole('button', { name: 'Edit' }).click();
+    await details.getByRole('textbox', { name: 'Pages' }).fill('4');
+    const sourceFile = `${vault.dir}/sources/ha-noi-accueille-la-sixieme-conference-ministerielle-commit.md`;
+    await fs.writeFile(sourceFile, (await fs.readFile(sourceFile, 'utf8')).replace(/^title: .*$/m, (line) => `${line}\nstatus: checked`));
+    await page.waitForTimeout(1500);
+    await page.locator('.sidebar .item').filter({ hasText: /Phnom Penh/ }).first().click();
+    await page.getByText(/The changes to “Hà Nội accueille la sixième conférence ministérielle du processus COMMIT” were not saved/).waitFor();
+    assert.match(await fs.readFile(sourceFile, 'utf8'), /\nstatus: checked\n/, 'the edit on disk is kept');
+    await page.locator('.sidebar .item').filter({ hasText: /Hà Nội accueille/ }).first().click();
     const file = await fs.readFile(`${vault.dir}/sources/ha-noi-accueille-la-sixieme-conference-ministerielle-commit.md`, 'utf8');
     assert.match(file, /authors:\n {2}- family: Nguyễn\n {4}given: Thị Hương\n {2}- Jane Roe\n/);
     assert.match(file, /container: Le Courrier du Mékong/);

@@ -176,6 +176,15 @@ export function doiOf(value: string | undefined): string | undefined {
 }
 
 /** Highwire's `2019/03/15` as `2019-03-15`, which the date reader knows; other forms as they are. */
+/** A year or a month alone ("2019", "2019/06", "2019-6"), as the vault writes it; undefined for anything else. */
+export function partialDate(value: string | undefined): string | undefined {
+  const match = value && /^\s*(\d{4})(?:[-/](\d{1,2}))?\s*$/.exec(value);
+  if (!match) return undefined;
+  const month = match[2] ? Number(match[2]) : 0;
+  if (month > 12) return undefined;
+  return month ? `${match[1]}-${String(month).padStart(2, '0')}` : match[1];
+}
+
 function isoish(value: string | undefined): string | undefined {
   const slashed = value && /^(\d{4})\/(\d{1,2})\/(\d{1,2})\b/.exec(value);
   return slashed ? `${slashed[1]}-${slashed[2]!.padStart(2, '0')}-${slashed[3]!.padStart(2, '0')}` : value;

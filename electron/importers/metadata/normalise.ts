@@ -31,7 +31,7 @@ export function normaliseMetadata(metadata: ImportedMetadata, body: string, file
     publisher: oneLine(metadata.publisher) || undefined,
     // The details pane sends back at most 1,000 names of 300 characters: more could never be saved again.
     authors: metadata.authors.map(oneLine).filter((author) => author !== '' && author.length <= 300).slice(0, 1000),
-    published: metadata.published && /^\d{4}-\d{2}-\d{2}$/.test(metadata.published) ? metadata.published : undefined,
+    published: metadata.published && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(metadata.published) ? metadata.published : undefined,
     language: languageTag(metadata.language) ?? detectLanguage(body),
     ...citationFacts(metadata),
   };

@@ -23,3 +23,8 @@ test('the sample vault’s welcome note exported as HTML: no [[…]] and no [!ti
     assert.match(file.text ?? '', /COMMIT — a working timeline is one/);
   });
 });
+
+test('a callout inside a code block, and a note link inside another link, are left as written', () => {
+  assert.equal(noteOutsideCarnet('```\n> [!note] in code\n```\n'), '```\n> [!note] in code\n```\n');
+  assert.equal(noteOutsideCarnet('[see [[A]] inside](other.md)\n'), 'see [[A]] inside\n');
+});

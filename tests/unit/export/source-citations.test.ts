@@ -117,3 +117,11 @@ test('every citation field leaves Carnet and comes back: BibTeX by an independen
     assert.equal(validate([csl]), true, JSON.stringify(validate.errors));
   }
 });
+
+test('a month alone becomes BibTeX’s month macro; pages that are not one range go to RIS whole', () => {
+  const month = cslItem({ ...SOURCE, published: '2019-06' });
+  assert.match(formatCitations([month], 'bibtex'), /^\s*month = jun,$/m);
+  const ris = formatCitations([cslItem({ ...FULL, pages: '12-19, 25-30' })], 'ris');
+  assert.match(ris, /^SP {2}- 12-19, 25-30$/m);
+  assert.doesNotMatch(ris, /^EP {2}-/m);
+});

@@ -201,3 +201,13 @@ test('a PDF’s Author string: people split on and/et/&, a body’s name kept wh
   assert.deepEqual(splitPdfAuthors('Food and Agriculture Organization of the United Nations'), ['Food and Agriculture Organization of the United Nations']);
   assert.deepEqual(splitPdfAuthors('Ministère de l’Europe et des Affaires étrangères'), ['Ministère de l’Europe et des Affaires étrangères']);
 });
+
+test('a report page dated by its year alone keeps the year, not the web page’s posting date', async () => {
+  const html = '<!doctype html><html lang="en"><head><title>Annual report</title><meta name="citation_title" content="Annual report on trafficking"><meta name="citation_publication_date" content="2019"><meta property="article:published_time" content="2021-03-04T10:00:00Z"></head><body><article><h1>Annual report on trafficking</h1><p>The report reviews a year of cooperation across the Mekong region, country by country, with figures and cases.</p><p>It closes with recommendations to the six governments and their partners.</p></article></body></html>';
+  const imported = await importDocument({ name: 'report.html', bytes: new TextEncoder().encode(html) });
+  assert.equal(normaliseMetadata(imported.metadata, imported.body, 'report.html').published, '2019');
+  const { partialDate } = await import('../../../electron/importers/metadata/citation-meta.ts');
+  assert.equal(partialDate('2019/6'), '2019-06');
+  assert.equal(partialDate('2019-13'), undefined);
+  assert.equal(partialDate('2019-06-01'), undefined);
+});

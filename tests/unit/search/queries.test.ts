@@ -103,3 +103,18 @@ test('a document with all the words of a query ranks above one with fewer, howev
   assert.equal(hits[1]?.ref, 'source:rare');
   assert.ok(hits[1]!.score > hits[0]!.score, 'Lunr’s own score would have put the other first: the test tells the orders apart');
 });
+
+test('a source dated by its year or month alone is found by any date filter that overlaps it', () => {
+  const partial = new SearchIndex();
+  partial.upsert([
+    doc({ ref: 'source:y', kind: 'source', title: 'Annual report', body: 'Annual report on trafficking.', date: '2019' }),
+    doc({ ref: 'source:m', kind: 'source', title: 'Monthly bulletin', body: 'Monthly bulletin on trafficking.', date: '2019-06' }),
+  ]);
+  partial.flush();
+  const found = (from?: string, to?: string) => partial.search({ text: 'trafficking', ...(from ? { from } : {}), ...(to ? { to } : {}) }).hits.map((h) => h.ref).sort();
+  assert.deepEqual(found('2019-01-01', '2019-12-31'), ['source:m', 'source:y']);
+  assert.deepEqual(found('2019-06-15'), ['source:m', 'source:y'], 'a day inside the month and the year');
+  assert.deepEqual(found('2019-07-01'), ['source:y']);
+  assert.deepEqual(found(undefined, '2018-12-31'), []);
+  assert.deepEqual(found('2020-01-01'), []);
+});

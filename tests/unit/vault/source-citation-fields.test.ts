@@ -81,6 +81,10 @@ test('a year, or a month, is all a report may say: kept as such, and cited with 
     const month = await vault.updateSourceMeta(source.id, { title: 'Annual report', authors: ['UNODC'], published: '2019-06' }, year.revision);
     assert.deepEqual(cslItem(month).issued, { 'date-parts': [[2019, 6]] });
     await assert.rejects(vault.updateSourceMeta(source.id, { title: 'Annual report', authors: ['UNODC'], published: '19' }, month.revision), CarnetError);
+    const file = path.join(vault.root, source.path);
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^published: .*$/m, 'published: 2019'));
+    await vault.reload([source.path]);
+    assert.equal(vault.getSource(source.id).published, '2019', 'a year written by hand without quotes reads');
     await vault.close();
   } finally {
     await remove();
