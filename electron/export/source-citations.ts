@@ -195,23 +195,18 @@ export function styleFile(file: string): string {
 }
 
 /**
- * citation-js cuts RIS values every 70 characters and, reading RIS, joins the pieces with a space:
- * a title came back as "… processus COMM IT". Reference managers read long lines, so the pieces are
- * put back together as they were.
- */
-/**
  * The old spec has no tag for a DOI, an access date or a report's number, and citation-js drops them;
  * Zotero, EndNote and Mendeley read DO, Y2 (access date) and M1 in any RIS: they are added to each
- * record, found by its ID line, with the pages (SP, EP) written right.
+ * record, with the pages (SP, EP) written right. Records come in the items' order; each is matched
+ * by its place, not its ID line, which citation-js cuts to 20 characters.
  */
 function withRisExtras(ris: string, items: CslItem[]): string {
-  const byId = new Map(items.map((item) => [item.id, item]));
+  let next = 0;
   let current: CslItem | undefined;
   return ris
     .split('\n')
     .flatMap((line) => {
-      const id = /^ID {2}- (.*)$/.exec(line);
-      if (id) current = byId.get(id[1]!.trim());
+      if (line.startsWith('TY  -')) current = items[next++];
       // citation-js writes a range's first two characters as its start and end ("12-19" as 1 and 2): written here instead.
       if (/^(SP|EP) {2}- /.test(line) && current?.page) return [];
       if (!line.startsWith('ER  -') || !current) return [line];
@@ -232,6 +227,11 @@ function withRisExtras(ris: string, items: CslItem[]): string {
     .join('\n');
 }
 
+/**
+ * citation-js cuts RIS values every 70 characters and, reading RIS, joins the pieces with a space:
+ * a title came back as "… processus COMM IT". Reference managers read long lines, so the pieces are
+ * put back together as they were.
+ */
 function unwrapRis(ris: string): string {
   const lines: string[] = [];
   for (const line of ris.split('\n')) {

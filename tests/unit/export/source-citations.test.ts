@@ -123,5 +123,7 @@ test('a month alone becomes BibTeX’s month macro; pages that are not one range
   assert.match(formatCitations([month], 'bibtex'), /^\s*month = jun,$/m);
   const ris = formatCitations([cslItem({ ...FULL, pages: '12-19, 25-30' })], 'ris');
   assert.match(ris, /^SP {2}- 12-19, 25-30$/m);
+  const longId = formatCitations([cslItem({ ...FULL, id: 'sample-commit-overview-long-id' }), cslItem({ ...FULL, id: 'second', doi: '10.1000/second' })], 'ris');
+  assert.deepEqual(longId.match(/^DO {2}- .*$/gm), [`DO  - ${FULL.doi}`, 'DO  - 10.1000/second'], 'each record keeps its own DOI, whatever its id’s length');
   assert.doesNotMatch(ris, /^EP {2}-/m);
 });
