@@ -63,7 +63,7 @@ export function createHandlers(session: CarnetSession, front: FrontAdapter): Han
     printToPdf: async ({ noteIds, style }) => {
       if (!front.printToPdf) throw new CarnetError('unsupported', { en: 'This window cannot make a PDF itself: use Print, then “Save as PDF”.', fr: 'Cette fenêtre ne sait pas faire un PDF elle-même : utilisez Imprimer, puis « Enregistrer au format PDF ».' });
       const file = await exportFile(session.vault, 'note-html', { ...(noteIds ? { noteIds } : {}), ...(style ? { style } : {}), language: session.language() });
-      return { path: await front.printToPdf(file.text ?? '', file.fileName.replace(/\.html$/, '.pdf')), count: file.count };
+      return { path: await front.printToPdf(file.text, file.fileName.replace(/\.html$/, '.pdf')), count: file.count };
     },
     importCodebook: ({ dataBase64 }) => importCodebook(session.vault, Buffer.from(dataBase64, 'base64')),
     importPaste: ({ text, html }) =>

@@ -7,7 +7,7 @@ import { annotationsMarkdown } from './annotations-markdown.ts';
 import { cooccurrenceCsv, matrixCsv } from './code-tables-csv.ts';
 import { w3cCollection } from './w3c-annotations.ts';
 import { cslItem, formatCitations, formatReference } from './source-citations.ts';
-import { DEFAULT_CITATION_STYLE, isCitationStyle, type CitationStyle } from './citation-styles.ts';
+import type { CitationStyle } from './citation-styles.ts';
 import { codebookXml } from './qdc-codebook.ts';
 import { guidOf, qdaProject, qdpxArchive } from './refi-qda.ts';
 import { notesHtml, notesMarkdown } from './note-export.ts';
@@ -43,11 +43,12 @@ export async function exportContent(vault: Vault, format: ExportFormat, scope: E
   }
   const { language = 'en' } = scope;
   const within = resolveScope(vault, scope);
-  const base = fileBase(scopeLabel(vault, within));
+  const label = scopeLabel(vault, within);
+  const base = fileBase(label);
   switch (format) {
     case 'w3c': {
       const passages = within.passages();
-      const collection = w3cCollection(passages, { vaultId: vault.manifest.id, label: scopeLabel(vault, within), now: now.toISOString() });
+      const collection = w3cCollection(passages, { vaultId: vault.manifest.id, label, now: now.toISOString() });
       return { fileName: `${base}.annotations.jsonld`, mediaType: 'application/ld+json', text: `${JSON.stringify(collection, null, 2)}\n`, count: passages.length };
     }
     case 'csv': {
@@ -107,11 +108,9 @@ export async function exportContent(vault: Vault, format: ExportFormat, scope: E
   }
 }
 
-/** The style asked for, else the vault's (its settings' `citationStyle`), else APA. */
+/** The style asked for, else the vault's (its settings read it, APA when it names none or none that reads). */
 async function styleOf(vault: Vault, scope: ExportScope): Promise<CitationStyle> {
-  if (scope.style) return scope.style;
-  const settings = (await vault.getVaultSettings().catch(() => ({}))) as { citationStyle?: unknown };
-  return isCitationStyle(settings.citationStyle) ? settings.citationStyle : DEFAULT_CITATION_STYLE;
+  return scope.style ?? (await vault.getVaultSettings()).citationStyle;
 }
 
 /** What the file is named after: the one source, the vault and the one code, or the vault. */

@@ -48,14 +48,15 @@ ${body}
 `;
 }
 
-interface ResolvedNotes {
+export interface ResolvedNotes {
   /** The notes as Markdown, each under its title, citations resolved. */
   body: string;
   /** The cited sources' entries in the style, as text and as HTML, under their heading; null if none is cited. */
   references: { heading: string; text: string; html: string } | null;
 }
 
-function resolveNotes(vault: Vault, noteIds: string[], language: 'en' | 'fr', style: CitationStyle): ResolvedNotes {
+/** The notes as Markdown with their citations resolved, and the references they cite: what every note format is made from. */
+export function resolveNotes(vault: Vault, noteIds: string[], language: 'en' | 'fr', style: CitationStyle): ResolvedNotes {
   const parts: string[] = [];
   const cited = new Set<string>();
   for (const id of noteIds) {

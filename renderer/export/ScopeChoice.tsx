@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n, foldForMatch } from '../i18n/i18n.tsx';
 import type { CodeSummary, SourceSummary } from '../../electron/api.ts';
 import type { Scope, SearchToExport } from './export-choices.ts';
+import { codePath } from '../codes/code-tree.ts';
 
 interface ScopeChoiceProps {
   scope: Scope;
@@ -88,18 +89,7 @@ export function ScopeChoice({ scope, onChange, openSource, search, sources, code
   );
 }
 
-/** Codes by their path ("Regional cooperation / Ministerial meetings"), in the codebook's alphabetical order. */
+/** Codes by their path ("Regional cooperation › Ministerial meetings", as the Codes tab names them), in alphabetical order. */
 function codeChoices(codes: CodeSummary[]): { code: CodeSummary; path: string }[] {
-  const byId = new Map(codes.map((code) => [code.id, code]));
-  const pathOf = (code: CodeSummary): string => {
-    const names = [code.name];
-    const seen = new Set([code.id]);
-    // A parent chain edited by hand into a loop stops where it comes back.
-    for (let parent = code.parent ? byId.get(code.parent) : undefined; parent && !seen.has(parent.id); parent = parent.parent ? byId.get(parent.parent) : undefined) {
-      seen.add(parent.id);
-      names.unshift(parent.name);
-    }
-    return names.join(' / ');
-  };
-  return codes.map((code) => ({ code, path: pathOf(code) })).sort((a, b) => a.path.localeCompare(b.path));
+  return codes.map((code) => ({ code, path: codePath(codes, code.id) })).sort((a, b) => a.path.localeCompare(b.path));
 }
